@@ -1,0 +1,41 @@
+# Parley: the two commands are `make run` and `make test` (see README).
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PARLEY_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: run test test-sqlite test-postgres lint format eval bench clean venv
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+## Parley with demo data on the embedded defaults (SQLite, in-process tasks).
+run: venv
+	mkdir -p $(PARLEY_VAR_DIR)
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py seed_demo
+	@echo "Parley: http://$(HOST):$(PORT)/api/v1/  docs: http://$(HOST):$(PORT)/api/docs/"
+	DEBUG=1 PARLEY_RATE_LIMITS=$${PARLEY_RATE_LIMITS:-on} $(PY) manage.py runserver $(HOST):$(PORT)
+
+## The whole test suite: SQLite, then PostgreSQL + Redis + a real Celery worker.
+test: venv
+	bash scripts/test.sh
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,49 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """A reader, moderator or admin.
+
+    ``username`` is an internal handle (generated for social sign-ups) and is
+    never shown publicly; ``display_name`` is the public name.
+    """
+
+    display_name = models.CharField(max_length=40, blank=True)
+    avatar_url = models.URLField(max_length=500, blank=True)
+    # Set when the reader deleted their account: personal data is gone, the
+    # row stays so that replies by others keep their thread.
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    MODERATORS_GROUP = "moderators"
+
+    @property
+    def public_name(self) -> str:
+        if self.deleted_at is not None:
+            return "Deleted user"
+        return self.display_name or f"Reader {self.pk}"
+
+    @property
+    def is_moderator(self) -> bool:
+        if not self.is_authenticated or not self.is_active:
+            return False
+        if self.is_superuser:
+            return True
+        cached = getattr(self, "_is_moderator_cache", None)
+        if cached is None:
+            cached = self.groups.filter(name=self.MODERATORS_GROUP).exists()
+            self._is_moderator_cache = cached
+        return cached
+
+    @property
+    def is_policy_admin(self) -> bool:
+        return bool(self.is_authenticated and self.is_active and self.is_superuser)
+
+    @property
+    def roles(self) -> list[str]:
+        roles = ["reader"]
+        if self.is_moderator:
+            roles.append("moderator")
+        if self.is_policy_admin:
+            roles.append("admin")
+        return roles

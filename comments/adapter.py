@@ -1,0 +1,135 @@
+"""The seam between comments and whatever enforces the publication's policy.
+
+``comments`` never imports ``moderation``. Every decision that depends on the
+standards policy goes through the adapter named by the
+``PARLEY_COMMENTS_ADAPTER`` setting (an import string, like allauth's
+``ACCOUNT_ADAPTER``). The default below publishes everything under fixed
+limits; ``moderation.adapter.ModerationCommentsAdapter`` fills it with the
+versioned policy, the rule engine and the queue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+    from .models import Article, Comment, Report
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_length: int = 250
+    edit_window_seconds: int = 300
+
+
+@dataclass(frozen=True)
+class ScreeningVerdict:
+    """What the in-request screening decided for a new or edited comment.
+
+    ``status`` is ``published``, ``pending`` or ``rejected``. To refuse a
+    comment without saving it, the adapter raises ``DomainError`` instead.
+    ``payload`` is the adapter's own record, handed back to ``record()``.
+    """
+
+    status: str
+    payload: Any = None
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """DRF-style rates ("5/min"), or None for no limit."""
+
+    comment_per_minute: str | None = "5/min"
+    comment_per_day: str | None = "200/day"
+    report_per_hour: str | None = "30/hour"
+    react_per_minute: str | None = "60/min"
+    extra: dict[str, str | None] = field(default_factory=dict)
+
+
+DEFAULT_REPORT_REASONS: tuple[tuple[str, str], ...] = (
+    ("offensive", "Offensive language"),
+    ("insult", "Insults or personal attacks"),
+    ("hate", "Hate speech or discrimination"),
+    ("threat", "Threats or incitement to violence"),
+    ("sexual", "Sexual content"),
+    ("spam", "Spam or advertising"),
+    ("personal_info", "Someone's personal information"),
+    ("off_topic", "Off topic"),
+    ("other", "Something else"),
+)
+
+
+class DefaultCommentsAdapter:
+    """Publish everything; fixed limits. Good for tests of comments alone."""
+
+    # --- reader-facing policy -------------------------------------------
+    def limits(self) -> Limits:
+        return Limits()
+
+    def rate_limits(self) -> RateLimits:
+        return RateLimits()
+
+    def report_reasons(self) -> list[tuple[str, str]]:
+        return list(DEFAULT_REPORT_REASONS)
+
+    def reader_policy(self) -> dict[str, Any]:
+        limits = self.limits()
+        return {
+            "version": 0,
+            "max_length": limits.max_length,
+            "edit_window_seconds": limits.edit_window_seconds,
+            "report_reasons": [
+                {"code": code, "label": label} for code, label in self.report_reasons()
+            ],
+            "sections": [],
+        }
+
+    # --- participation --------------------------------------------------
+    def check_participation(self, *, user: User, action: str) -> None:
+        """Raise DomainError (``banned``, ``suspended``) when ``user`` may not ``action``.
+
+        ``action`` is one of ``post``, ``edit``, ``react``, ``report``.
+        """
+
+    def article_closes_at(self, article: Article) -> datetime | None:
+        return article.closes_at
+
+    # --- screening ------------------------------------------------------
+    def screen(
+        self,
+        *,
+        author: User,
+        article: Article,
+        body: str,
+        parent: Comment | None,
+        comment: Comment | None,
+        event: str,
+    ) -> ScreeningVerdict:
+        """Decide a new (``event="create"``) or edited (``"edit"``) comment in the request."""
+        return ScreeningVerdict(status="published")
+
+    def record(self, *, comment: Comment, verdict: ScreeningVerdict, event: str) -> None:
+        """Persist the adapter's own record of a verdict, inside the same transaction."""
+
+    def screen_async(self, *, comment: Comment) -> None:
+        """Slow screening, run by a Celery worker after commit. May hold the comment."""
+
+    def on_report(self, *, report: Report) -> None:
+        """Called inside the report's transaction (e.g. to hide a comment past a threshold)."""
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> DefaultCommentsAdapter:
+    return import_string(path)()
+
+
+def get_adapter() -> DefaultCommentsAdapter:
+    return _load(settings.PARLEY_COMMENTS_ADAPTER)

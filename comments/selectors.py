@@ -1,0 +1,249 @@
+"""Every read of comments that has rules: visibility, ordering, pagination.
+
+Listing a page costs a fixed number of queries whatever its size: one for the
+page (authors joined), one for the first replies of all its comments (a
+window function), and for a signed-in viewer one each for their reactions
+and reports on those comments. Anonymous pages are cached in the shared cache
+under the article's generation number (see ``comments.cache``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from config.errors import DomainError
+
+from . import cache as thread_cache
+from .models import Article, Comment, Reaction, Report
+from .pagination import Cursor, decode_cursor, keyset_page
+from .presenters import comment_dict
+
+SORTS: dict[str, tuple[str, ...]] = {
+    "newest": ("-created_at", "-id"),
+    "oldest": ("created_at", "id"),
+    "top": ("-reaction_count", "-id"),
+}
+REPLIES_ORDER = ("created_at", "id")
+EMBEDDED_REPLIES = 3
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+def parse_page_size(raw: Any, default: int = DEFAULT_PAGE_SIZE) -> int:
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        value = 0
+    if not 1 <= value <= MAX_PAGE_SIZE:
+        raise DomainError(
+            "validation_error",
+            "The request is not valid.",
+            fields={"page_size": [f"A whole number from 1 to {MAX_PAGE_SIZE}."]},
+        )
+    return value
+
+
+def parse_sort(raw: Any) -> str:
+    if raw in (None, ""):
+        return "newest"
+    if raw not in SORTS:
+        raise DomainError(
+            "validation_error",
+            "The request is not valid.",
+            fields={"sort": [f"One of: {', '.join(SORTS)}."]},
+        )
+    return raw
+
+
+def article_get(key: str) -> Article:
+    article = Article.objects.filter(key=key).first()
+    if article is None:
+        raise DomainError("article_not_found", "No such article.")
+    return article
+
+
+def _is_signed_in(viewer: Any) -> bool:
+    return viewer is not None and viewer.is_authenticated
+
+
+def _base(viewer: Any):
+    return Comment.objects.visible_to(viewer).select_related("author", "article")
+
+
+def _first_replies(parent_ids: list[int], viewer: Any) -> dict[int, list[Comment]]:
+    if not parent_ids:
+        return {}
+    ranked = (
+        _base(viewer)
+        .filter(parent_id__in=parent_ids)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("parent_id")],
+                order_by=[F(name).asc() for name in REPLIES_ORDER],
+            )
+        )
+        .filter(rank__lte=EMBEDDED_REPLIES)
+        .order_by("parent_id", *REPLIES_ORDER)
+    )
+    grouped: dict[int, list[Comment]] = {}
+    for reply in ranked:
+        grouped.setdefault(reply.parent_id, []).append(reply)
+    return grouped
+
+
+def viewer_state(viewer: Any, comment_ids: list[int]) -> tuple[set[int], set[int]]:
+    """(ids the viewer reacted to, ids the viewer reported) among ``comment_ids``."""
+    if not _is_signed_in(viewer) or not comment_ids:
+        return set(), set()
+    reacted = set(
+        Reaction.objects.filter(user_id=viewer.pk, comment_id__in=comment_ids).values_list(
+            "comment_id", flat=True
+        )
+    )
+    reported = set(
+        Report.objects.filter(reporter_id=viewer.pk, comment_id__in=comment_ids).values_list(
+            "comment_id", flat=True
+        )
+    )
+    return reacted, reported
+
+
+def _with_viewer(items: list[dict], viewer: Any) -> list[dict]:
+    """Add the per-viewer ``viewer`` block to (copies of) cached public items."""
+    if not _is_signed_in(viewer):
+        return items
+    ids = [item["id"] for item in items]
+    for item in items:
+        ids.extend(reply["id"] for reply in item.get("replies", ()))
+    reacted, reported = viewer_state(viewer, ids)
+
+    def decorate(item: dict) -> dict:
+        out = dict(item)
+        out["viewer"] = {
+            "reacted": item["id"] in reacted,
+            "is_author": item["author"]["id"] == viewer.pk,
+            "reported": item["id"] in reported,
+        }
+        if "replies" in item:
+            out["replies"] = [decorate(reply) for reply in item["replies"]]
+        return out
+
+    return [decorate(item) for item in items]
+
+
+def _render_page(rows: list[Comment], viewer: Any, *, with_replies: bool) -> list[dict]:
+    replies = _first_replies([c.pk for c in rows], viewer) if with_replies else {}
+    items = []
+    for comment in rows:
+        item = comment_dict(comment)
+        if with_replies:
+            item["replies"] = [comment_dict(r) for r in replies.get(comment.pk, [])]
+        items.append(item)
+    return items
+
+
+def _viewer_has_hidden(viewer: Any, article_id: int) -> bool:
+    return Comment.objects.filter(
+        article_id=article_id,
+        author_id=viewer.pk,
+        status__in=(Comment.Status.PENDING, Comment.Status.REJECTED),
+    ).exists()
+
+
+def _page_result(rows: list[dict], page) -> dict[str, Any]:
+    return {
+        "results": rows,
+        "next": page.next.encode() if page.next else None,
+        "previous": page.previous.encode() if page.previous else None,
+    }
+
+
+def comment_thread(
+    *, article: Article, viewer: Any, sort: str, page_size: int, cursor_token: str | None
+) -> dict[str, Any]:
+    ordering = SORTS[sort]
+    cursor: Cursor | None = decode_cursor(cursor_token, size=len(ordering))
+    public_only = not _is_signed_in(viewer) or not _viewer_has_hidden(viewer, article.pk)
+    if public_only:
+        key = thread_cache.page_key(article.pk, "top", sort, page_size, cursor_token or "")
+        cached = thread_cache.get_page(key)
+        if cached is None:
+            page = keyset_page(
+                Comment.objects.public()
+                .select_related("author", "article")
+                .filter(article=article, parent__isnull=True),
+                ordering=ordering,
+                page_size=page_size,
+                cursor=cursor,
+            )
+            cached = _page_result(_render_page(page.rows, None, with_replies=True), page)
+            thread_cache.set_page(key, cached)
+        return {**cached, "results": _with_viewer(cached["results"], viewer)}
+
+    page = keyset_page(
+        _base(viewer).filter(article=article, parent__isnull=True),
+        ordering=ordering,
+        page_size=page_size,
+        cursor=cursor,
+    )
+    rows = _render_page(page.rows, viewer, with_replies=True)
+    return {**_page_result(rows, page), "results": _with_viewer(rows, viewer)}
+
+
+def comment_get(*, viewer: Any, comment_id: Any) -> Comment:
+    try:
+        pk = int(comment_id)
+    except (TypeError, ValueError):
+        raise DomainError("comment_not_found", "No such comment.") from None
+    qs = Comment.objects.select_related("author", "article")
+    if not (_is_signed_in(viewer) and getattr(viewer, "is_moderator", False)):
+        qs = qs.visible_to(viewer)
+    comment = qs.filter(pk=pk).first()
+    if comment is None:
+        raise DomainError("comment_not_found", "No such comment.")
+    return comment
+
+
+def comment_detail(*, viewer: Any, comment_id: Any) -> dict[str, Any]:
+    comment = comment_get(viewer=viewer, comment_id=comment_id)
+    items = _render_page([comment], viewer, with_replies=comment.parent_id is None)
+    return _with_viewer(items, viewer)[0]
+
+
+def comment_replies(
+    *, viewer: Any, comment_id: Any, page_size: int, cursor_token: str | None
+) -> dict[str, Any]:
+    parent = comment_get(viewer=viewer, comment_id=comment_id)
+    cursor = decode_cursor(cursor_token, size=len(REPLIES_ORDER))
+    page = keyset_page(
+        _base(viewer).filter(parent=parent),
+        ordering=REPLIES_ORDER,
+        page_size=page_size,
+        cursor=cursor,
+    )
+    rows = _render_page(page.rows, viewer, with_replies=False)
+    return {**_page_result(rows, page), "results": _with_viewer(rows, viewer)}
+
+
+def comments_of_author(
+    *, user: Any, page_size: int, cursor_token: str | None
+) -> tuple[list[Comment], dict[str, Any]]:
+    """The reader's own comments, newest first, every status (for /me/comments/)."""
+    ordering = ("-created_at", "-id")
+    cursor = decode_cursor(cursor_token, size=len(ordering))
+    page = keyset_page(
+        Comment.objects.filter(author=user).select_related("author", "article"),
+        ordering=ordering,
+        page_size=page_size,
+        cursor=cursor,
+    )
+    return page.rows, {
+        "next": page.next.encode() if page.next else None,
+        "previous": page.previous.encode() if page.previous else None,
+    }

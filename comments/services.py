@@ -1,0 +1,352 @@
+"""Every write to comments, articles, reactions and reports.
+
+Services are keyword-only, own their transaction, lock what they change and
+check authorization themselves: a view is only a way in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.utils import timezone
+
+from config.errors import DomainError
+
+from . import cache as thread_cache
+from .adapter import ScreeningVerdict, get_adapter
+from .models import Article, Comment, Reaction, Report
+from .text import clean_text
+
+ARTICLE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:\-/]{0,199}$")
+REPORT_NOTE_MAX = 500
+
+# Marker for the CMS service token as an actor on articles.
+SERVICE_ACTOR = "service"
+
+
+# --- articles -----------------------------------------------------------------
+
+
+def article_upsert(
+    *,
+    actor: Any,
+    key: str,
+    url: str,
+    title: str,
+    comments_open: bool | None = None,
+    closes_at: datetime | None = None,
+) -> tuple[Article, bool]:
+    if actor != SERVICE_ACTOR and not getattr(actor, "is_policy_admin", False):
+        raise DomainError("permission_denied", "Only admins and the CMS may change articles.")
+    if not ARTICLE_KEY_RE.match(key or ""):
+        raise DomainError(
+            "validation_error", "The request is not valid.", fields={"key": ["Invalid key."]}
+        )
+    title = clean_text(title, max_length=300, field="title")
+    defaults: dict[str, Any] = {"url": url, "title": title}
+    if comments_open is not None:
+        defaults["comments_open"] = comments_open
+    if closes_at is not None:
+        defaults["closes_at"] = closes_at
+    with transaction.atomic():
+        article, created = Article.objects.select_for_update().get_or_create(
+            key=key, defaults=defaults
+        )
+        if not created:
+            for name, value in defaults.items():
+                setattr(article, name, value)
+            article.save(update_fields=[*defaults, "updated_at"])
+        transaction.on_commit(lambda: thread_cache.bump(article.pk))
+    return article, created
+
+
+def article_is_open(article: Article, *, now: datetime | None = None) -> bool:
+    if not article.comments_open:
+        return False
+    closes_at = get_adapter().article_closes_at(article)
+    return closes_at is None or (now or timezone.now()) < closes_at
+
+
+def _require_open(article: Article) -> None:
+    if not article_is_open(article):
+        raise DomainError("article_closed", "Comments on this article are closed.")
+
+
+def _require_reader(user: Any) -> None:
+    if user is None or not user.is_authenticated:
+        raise DomainError("not_authenticated", "Sign in to do this.")
+    if not user.is_active or getattr(user, "deleted_at", None) is not None:
+        raise DomainError("permission_denied", "This account cannot take part.")
+
+
+# --- status and counters ---------------------------------------------------------
+
+
+def _public_expr() -> ExpressionWrapper:
+    return ExpressionWrapper(
+        Q(status=Comment.Status.PUBLISHED) | Q(status=Comment.Status.DELETED, reply_count__gt=0),
+        output_field=BooleanField(),
+    )
+
+
+def _apply_counters(comment: Comment, old_status: str | None, new_status: str) -> None:
+    """Keep article.comment_count and parent.reply_count in step with one change."""
+    was = old_status == Comment.Status.PUBLISHED
+    now = new_status == Comment.Status.PUBLISHED
+    if was == now:
+        return
+    delta = 1 if now else -1
+    Article.objects.filter(pk=comment.article_id).update(comment_count=F("comment_count") + delta)
+    if comment.parent_id:
+        Comment.objects.filter(pk=comment.parent_id).update(reply_count=F("reply_count") + delta)
+        Comment.objects.filter(pk=comment.parent_id).update(is_public=_public_expr())
+
+
+def comment_set_status(*, comment: Comment, status: str) -> Comment:
+    """Move a (locked) comment to ``status``, keeping counters right. Idempotent.
+
+    The caller holds the row lock (``select_for_update``) inside its transaction;
+    moderation decisions and the policy's screening go through here.
+    """
+    if status not in Comment.Status.values:
+        raise ValueError(status)
+    if comment.status == status:
+        return comment
+    old = comment.status
+    comment.status = status
+    comment.is_public = Comment.compute_is_public(status, comment.reply_count)
+    comment.status_changed_at = timezone.now()
+    comment.save(update_fields=["status", "is_public", "status_changed_at"])
+    _apply_counters(comment, old, status)
+    article_id = comment.article_id
+    transaction.on_commit(lambda: thread_cache.bump(article_id))
+    return comment
+
+
+def _locked_comment(comment_id: Any) -> Comment:
+    try:
+        pk = int(comment_id)
+    except (TypeError, ValueError):
+        raise DomainError("comment_not_found", "No such comment.") from None
+    try:
+        return Comment.objects.select_for_update(of=("self",)).select_related("article").get(pk=pk)
+    except Comment.DoesNotExist:
+        raise DomainError("comment_not_found", "No such comment.") from None
+
+
+def _enqueue_async_screening(comment: Comment) -> None:
+    from .tasks import comment_screen_async
+
+    comment_id, revision = comment.pk, comment.revision
+    transaction.on_commit(lambda: comment_screen_async.delay(comment_id, revision))
+
+
+# --- comments -------------------------------------------------------------------------
+
+
+def comment_create(
+    *, author: Any, article: Article, body: object, parent_id: object = None
+) -> Comment:
+    _require_reader(author)
+    adapter = get_adapter()
+    adapter.check_participation(user=author, action="post")
+    _require_open(article)
+    text = clean_text(body, max_length=adapter.limits().max_length)
+
+    with transaction.atomic():
+        parent = None
+        if parent_id is not None:
+            parent = _reply_parent(article=article, parent_id=parent_id)
+        verdict = adapter.screen(
+            author=author, article=article, body=text, parent=parent, comment=None, event="create"
+        )
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            author=author,
+            body=text,
+            status=verdict.status,
+            is_public=Comment.compute_is_public(verdict.status, 0),
+        )
+        _apply_counters(comment, None, comment.status)
+        adapter.record(comment=comment, verdict=verdict, event="create")
+        _enqueue_async_screening(comment)
+        article_pk = article.pk
+        transaction.on_commit(lambda: thread_cache.bump(article_pk))
+    return comment
+
+
+def _reply_parent(*, article: Article, parent_id: object) -> Comment:
+    if isinstance(parent_id, bool) or not isinstance(parent_id, int):
+        raise DomainError(
+            "validation_error",
+            "The request is not valid.",
+            fields={"parent": ["Must be a comment id."]},
+        )
+    parent = (
+        Comment.objects.select_for_update()
+        .filter(pk=parent_id, article=article, status=Comment.Status.PUBLISHED)
+        .first()
+    )
+    if parent is None:
+        raise DomainError("parent_not_found", "The comment you reply to does not exist.")
+    if parent.parent_id is not None:
+        raise DomainError("reply_depth", "Replies can only be made to top-level comments.")
+    return parent
+
+
+def comment_edit(*, actor: Any, comment_id: Any, body: object) -> Comment:
+    _require_reader(actor)
+    adapter = get_adapter()
+    with transaction.atomic():
+        comment = _locked_comment(comment_id)
+        if comment.author_id != actor.pk:
+            if comment.is_public or actor.is_moderator:
+                raise DomainError("not_author", "Only the author can edit this comment.")
+            raise DomainError("comment_not_found", "No such comment.")
+        if comment.status in (Comment.Status.DELETED, Comment.Status.REJECTED):
+            raise DomainError("not_editable", "This comment can no longer be edited.", status=403)
+        window = timedelta(seconds=adapter.limits().edit_window_seconds)
+        if timezone.now() > comment.created_at + window:
+            raise DomainError("edit_window_closed", "The time to edit this comment has passed.")
+        adapter.check_participation(user=actor, action="edit")
+        _require_open(comment.article)
+        text = clean_text(body, max_length=adapter.limits().max_length)
+        if text == comment.body:
+            return comment  # nothing changed: no new screening, no new revision
+        verdict: ScreeningVerdict = adapter.screen(
+            author=actor,
+            article=comment.article,
+            body=text,
+            parent=comment.parent,
+            comment=comment,
+            event="edit",
+        )
+        comment.body = text
+        comment.edited_at = timezone.now()
+        comment.revision = F("revision") + 1
+        comment.save(update_fields=["body", "edited_at", "revision"])
+        comment.refresh_from_db(fields=["revision"])
+        comment_set_status(comment=comment, status=verdict.status)
+        adapter.record(comment=comment, verdict=verdict, event="edit")
+        _enqueue_async_screening(comment)
+        article_pk = comment.article_id
+        transaction.on_commit(lambda: thread_cache.bump(article_pk))
+    return comment
+
+
+def comment_delete(*, actor: Any, comment_id: Any) -> Comment:
+    """Soft delete by the author: the body is wiped, the row (and its replies) stay."""
+    _require_reader(actor)
+    with transaction.atomic():
+        comment = _locked_comment(comment_id)
+        if comment.author_id != actor.pk:
+            if comment.is_public:
+                raise DomainError("not_author", "Only the author can delete this comment.")
+            raise DomainError("comment_not_found", "No such comment.")
+        if comment.status == Comment.Status.DELETED:
+            return comment
+        comment.body = ""
+        comment.deleted_at = timezone.now()
+        comment.save(update_fields=["body", "deleted_at"])
+        comment_set_status(comment=comment, status=Comment.Status.DELETED)
+    return comment
+
+
+def comment_wipe_for_deleted_author(*, comment: Comment) -> None:
+    """Used when an account is deleted: same as a soft delete, no authorization."""
+    if comment.status != Comment.Status.DELETED:
+        comment.body = ""
+        comment.deleted_at = timezone.now()
+        comment.save(update_fields=["body", "deleted_at"])
+        comment_set_status(comment=comment, status=Comment.Status.DELETED)
+    elif comment.body:
+        comment.body = ""
+        comment.save(update_fields=["body"])
+
+
+def mark_screened(*, comment_id: int, revision: int) -> None:
+    Comment.objects.filter(pk=comment_id, screened_revision__lt=revision).update(
+        screened_revision=revision
+    )
+
+
+# --- reactions -----------------------------------------------------------------------
+
+
+def _published_for(user: Any, comment_id: Any) -> Comment:
+    comment = _locked_comment(comment_id)
+    if comment.status != Comment.Status.PUBLISHED:
+        raise DomainError("comment_not_found", "No such comment.")
+    return comment
+
+
+def reaction_set(*, user: Any, comment_id: Any) -> tuple[Comment, bool]:
+    _require_reader(user)
+    get_adapter().check_participation(user=user, action="react")
+    with transaction.atomic():
+        comment = _published_for(user, comment_id)
+        if comment.author_id == user.pk:
+            raise DomainError("cannot_react_own", "You cannot react to your own comment.")
+        _, created = Reaction.objects.get_or_create(comment=comment, user=user)
+        if created:
+            Comment.objects.filter(pk=comment.pk).update(reaction_count=F("reaction_count") + 1)
+            article_pk = comment.article_id
+            transaction.on_commit(lambda: thread_cache.bump(article_pk))
+        comment.refresh_from_db(fields=["reaction_count"])
+    return comment, True
+
+
+def reaction_unset(*, user: Any, comment_id: Any) -> tuple[Comment, bool]:
+    _require_reader(user)
+    with transaction.atomic():
+        comment = _locked_comment(comment_id)
+        if not comment.is_public:
+            raise DomainError("comment_not_found", "No such comment.")
+        deleted, _ = Reaction.objects.filter(comment=comment, user=user).delete()
+        if deleted:
+            Comment.objects.filter(pk=comment.pk).update(reaction_count=F("reaction_count") - 1)
+            article_pk = comment.article_id
+            transaction.on_commit(lambda: thread_cache.bump(article_pk))
+        comment.refresh_from_db(fields=["reaction_count"])
+    return comment, False
+
+
+# --- reports -------------------------------------------------------------------------
+
+
+def report_create(*, reporter: Any, comment_id: Any, reason: object, note: object = "") -> Report:
+    _require_reader(reporter)
+    adapter = get_adapter()
+    adapter.check_participation(user=reporter, action="report")
+    codes = {code for code, _ in adapter.report_reasons()}
+    if not isinstance(reason, str) or reason not in codes:
+        raise DomainError(
+            "invalid_reason",
+            "Choose one of the policy's report reasons.",
+            fields={"reason": [f"One of: {', '.join(sorted(codes))}."]},
+        )
+    note_text = clean_text(note or "", max_length=REPORT_NOTE_MAX, field="note", allow_empty=True)
+    with transaction.atomic():
+        comment = _locked_comment(comment_id)
+        if not comment.is_public or comment.status != Comment.Status.PUBLISHED:
+            raise DomainError("comment_not_found", "No such comment.")
+        if comment.author_id == reporter.pk:
+            raise DomainError("cannot_report_own", "You cannot report your own comment.")
+        if Report.objects.filter(comment=comment, reporter=reporter).exists():
+            raise DomainError("already_reported", "You have already reported this comment.")
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(
+                    comment=comment, reporter=reporter, reason=reason, note=note_text
+                )
+        except IntegrityError:
+            raise DomainError(
+                "already_reported", "You have already reported this comment."
+            ) from None
+        adapter.on_report(report=report)
+    return report

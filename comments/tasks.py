@@ -1,0 +1,53 @@
+"""Thin Celery tasks for comments: take ids, load, call the adapter or a service."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from celery import shared_task
+from django.db.models import F
+from django.utils import timezone
+
+from .adapter import get_adapter
+from .models import Comment
+from .services import mark_screened
+
+log = logging.getLogger(__name__)
+
+# A comment whose slow screening has not run this long after it was saved is
+# picked up again by the sweep (the broker was down, a worker died, ...).
+SWEEP_GRACE = timedelta(minutes=2)
+SWEEP_BATCH = 500
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=10)
+def comment_screen_async(self, comment_id: int, revision: int) -> str:
+    comment = Comment.objects.filter(pk=comment_id).select_related("article", "author").first()
+    if comment is None:
+        return "gone"
+    if comment.screened_revision >= revision or comment.revision != revision:
+        return "stale"  # already screened, or an edit superseded this revision
+    if comment.status == Comment.Status.DELETED:
+        mark_screened(comment_id=comment_id, revision=revision)
+        return "deleted"
+    get_adapter().screen_async(comment=comment)
+    mark_screened(comment_id=comment_id, revision=revision)
+    return "screened"
+
+
+@shared_task(acks_late=True)
+def comments_sweep_unscreened() -> int:
+    """Re-enqueue slow screening for comments it never reached."""
+    cutoff = timezone.now() - SWEEP_GRACE
+    rows = list(
+        Comment.objects.filter(screened_revision__lt=F("revision"), created_at__lt=cutoff)
+        .exclude(status=Comment.Status.DELETED)
+        .order_by("created_at")
+        .values_list("pk", "revision")[:SWEEP_BATCH]
+    )
+    for comment_id, revision in rows:
+        comment_screen_async.delay(comment_id, revision)
+    if rows:
+        log.info("sweep re-enqueued %d comments", len(rows))
+    return len(rows)

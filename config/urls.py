@@ -1,0 +1,66 @@
+from django.contrib import admin
+from django.http import JsonResponse
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from accounts.apis import MeApi
+from comments import apis as comment_apis
+
+api_v1 = [
+    path("articles/<str:key>/", comment_apis.ArticleApi.as_view(), name="article"),
+    path(
+        "articles/<str:key>/comments/",
+        comment_apis.ArticleCommentsApi.as_view(),
+        name="article-comments",
+    ),
+    path("comments/<int:comment_id>/", comment_apis.CommentApi.as_view(), name="comment"),
+    path(
+        "comments/<int:comment_id>/replies/",
+        comment_apis.CommentRepliesApi.as_view(),
+        name="comment-replies",
+    ),
+    path(
+        "comments/<int:comment_id>/reaction/",
+        comment_apis.ReactionApi.as_view(),
+        name="comment-reaction",
+    ),
+    path(
+        "comments/<int:comment_id>/reports/",
+        comment_apis.ReportCreateApi.as_view(),
+        name="comment-reports",
+    ),
+    path("policy/", comment_apis.PolicyApi.as_view(), name="policy"),
+    path("me/", MeApi.as_view(), name="me"),
+]
+
+
+def api_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "not_found", "message": "Not found."}}, status=404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"error": {"code": "server_error", "message": "Something went wrong on our side."}},
+            status=500,
+        )
+    from django.views.defaults import server_error as default
+
+    return default(request)
+
+
+handler404 = api_not_found
+handler500 = server_error
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("_allauth/", include("allauth.headless.urls")),
+    path("api/v1/", include((api_v1, "api"), namespace="v1")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+]
