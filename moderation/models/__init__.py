@@ -1,0 +1,6 @@
+"""Moderation models, one module per concept; import them all here for Django."""
+
+from .audit import AuditLog
+from .policy import PolicyVersion
+
+__all__ = ["AuditLog", "PolicyVersion"]
