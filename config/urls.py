@@ -31,6 +31,7 @@ api_v1 = [
     ),
     path("policy/", comment_apis.PolicyApi.as_view(), name="policy"),
     path("me/", MeApi.as_view(), name="me"),
+    path("moderation/", include("moderation.urls")),
 ]
 
 

@@ -2,5 +2,6 @@
 
 from .audit import AuditLog
 from .policy import PolicyVersion
+from .sanctions import Sanction
 
-__all__ = ["AuditLog", "PolicyVersion"]
+__all__ = ["AuditLog", "PolicyVersion", "Sanction"]

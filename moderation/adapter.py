@@ -1,0 +1,87 @@
+"""The comments adapter that applies the standards policy.
+
+``comments`` calls these methods through ``PARLEY_COMMENTS_ADAPTER``; each
+one hands over to the module that owns the concern, so this file stays a
+map: policy values (``moderation.policy``), sanctions
+(``moderation.sanctions``), screening (``moderation.pipeline``), reports
+(``moderation.reports``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from comments.adapter import DefaultCommentsAdapter, Limits, RateLimits, ScreeningVerdict
+
+from . import sanctions
+from .policy import get_active_policy
+
+
+def _rate(value: Any, unit: str) -> str | None:
+    return f"{int(value)}/{unit}" if value else None
+
+
+class ModerationCommentsAdapter(DefaultCommentsAdapter):
+    # --- policy values ---------------------------------------------------------
+    def limits(self) -> Limits:
+        policy = get_active_policy()
+        return Limits(
+            max_length=int(policy["max_length"]),
+            edit_window_seconds=int(policy["edit_window_seconds"]),
+        )
+
+    def rate_limits(self) -> RateLimits:
+        policy = get_active_policy()
+        return RateLimits(
+            comment_per_minute=_rate(policy.get("rate_comments_per_minute"), "min"),
+            comment_per_day=_rate(policy.get("rate_comments_per_day"), "day"),
+            report_per_hour=_rate(policy.get("rate_reports_per_hour"), "hour"),
+        )
+
+    def report_reasons(self) -> list[tuple[str, str]]:
+        return [(r["code"], r["label"]) for r in get_active_policy()["reason_codes"]]
+
+    def reader_policy(self) -> dict[str, Any]:
+        policy = get_active_policy()
+        return {
+            "version": policy.version,
+            "max_length": int(policy["max_length"]),
+            "edit_window_seconds": int(policy["edit_window_seconds"]),
+            "report_reasons": list(policy["reason_codes"]),
+            "sections": list(policy["sections"]),
+        }
+
+    def article_closes_at(self, article) -> datetime | None:
+        days = int(get_active_policy().get("close_after_days") or 0)
+        by_age = article.published_at + timedelta(days=days) if days else None
+        candidates = [d for d in (article.closes_at, by_age) if d is not None]
+        return min(candidates) if candidates else None
+
+    # --- sanctions -----------------------------------------------------------
+    def check_participation(self, *, user, action: str) -> None:
+        sanctions.check_participation(user=user, action=action)
+
+    # --- screening -------------------------------------------------------------
+    def screen(self, *, author, article, body, parent, comment, event) -> ScreeningVerdict:
+        from .pipeline import screen_in_request
+
+        return screen_in_request(
+            author=author, article=article, body=body, parent=parent, comment=comment, event=event
+        )
+
+    def record(self, *, comment, verdict: ScreeningVerdict, event: str) -> None:
+        from .pipeline import record_verdict
+
+        record_verdict(comment=comment, verdict=verdict, event=event)
+
+    def screen_async(self, *, comment) -> None:
+        from .pipeline import screen_async
+
+        screen_async(comment=comment)
+
+    # --- reports ---------------------------------------------------------------
+    def on_report(self, *, report) -> None:
+        from .reports import report_received
+
+        report_received(report=report)

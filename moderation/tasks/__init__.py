@@ -1,0 +1,5 @@
+"""Celery tasks of the moderation app, one module per concern.
+
+Celery's autodiscovery imports ``moderation.tasks``; each module below
+registers its tasks when imported here.
+"""

@@ -1,0 +1,5 @@
+"""Moderation API under /api/v1/moderation/ (moderators and admins only)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
