@@ -22,6 +22,7 @@ from .serializers import (
     CommentEditInput,
     CommentOutput,
     CommentPageOutput,
+    PolicyOutput,
     ReactionOutput,
     ReportInput,
     ReportOutput,
@@ -199,6 +200,6 @@ class ReportCreateApi(APIView):
 
 
 class PolicyApi(APIView):
-    @extend_schema(operation_id="policy_get")
+    @extend_schema(responses=PolicyOutput, operation_id="policy_get")
     def get(self, request: Request) -> Response:
         return Response(get_adapter().reader_policy())

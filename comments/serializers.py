@@ -86,3 +86,22 @@ class ReportOutput(serializers.Serializer):
     reason = serializers.CharField()
     note = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+class ReasonOutput(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+
+
+class SectionOutput(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+    text = serializers.CharField()
+
+
+class PolicyOutput(serializers.Serializer):
+    version = serializers.IntegerField()
+    max_length = serializers.IntegerField()
+    edit_window_seconds = serializers.IntegerField()
+    report_reasons = ReasonOutput(many=True)
+    sections = SectionOutput(many=True)

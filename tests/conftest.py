@@ -81,11 +81,14 @@ def article(make_article):
 
 
 @pytest.fixture
-def make_comment():
+def make_comment(django_capture_on_commit_callbacks):
+    """Post through the service, running its on-commit work as a real commit would."""
+
     def make(author, article, body="A fair point.", parent=None):
-        return services.comment_create(
-            author=author, article=article, body=body, parent_id=parent.pk if parent else None
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.comment_create(
+                author=author, article=article, body=body, parent_id=parent.pk if parent else None
+            )
 
     return make
 
