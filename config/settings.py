@@ -171,9 +171,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Tasks go to this queue; workers consume it (``celery -A config worker -Q ...``).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# Redis only: a message a worker took but never acknowledged (the worker died)
+# goes back to the queue after this many seconds. Longer than any task runs.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# `celery -A config beat` runs these. The sweep is the safety net for slow
+# screening that was never enqueued (broker down) or never finished.
+CELERY_BEAT_SCHEDULE: dict = {
+    "comments-sweep-unscreened": {
+        "task": "comments.tasks.comments_sweep_unscreened",
+        "schedule": 60.0,
+    },
+}
 
 # --- E-mail ------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -185,6 +198,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Parley <noreply@loca
 PARLEY_COMMENTS_ADAPTER = env.str(
     "PARLEY_COMMENTS_ADAPTER", default="comments.adapter.DefaultCommentsAdapter"
 )
+# A comment whose slow screening has not run this long after it was saved is
+# picked up again by the sweep (comments.tasks.comments_sweep_unscreened).
+PARLEY_SCREENING_SWEEP_GRACE_SECONDS = env.int("PARLEY_SCREENING_SWEEP_GRACE_SECONDS", default=120)
 # Rate limits can be switched off for load tests and local demos.
 PARLEY_RATE_LIMITS = env.str("PARLEY_RATE_LIMITS", default="on").lower() not in {
     "off",
