@@ -174,9 +174,13 @@ CELERY_TIMEZONE = TIME_ZONE
 # Tasks go to this queue; workers consume it (``celery -A config worker -Q ...``).
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # Redis only: a message a worker took but never acknowledged (the worker died)
-# goes back to the queue after this many seconds. Longer than any task runs.
+# goes back to the queue after this many seconds: longer than any task runs.
+# Workers look for such messages every interval x throttle seconds (kombu's
+# defaults, 10 x 10); the integration tests shorten all three.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # `celery -A config beat` runs these. The sweep is the safety net for slow
