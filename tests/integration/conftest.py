@@ -87,6 +87,20 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip(message)
 
 
+@pytest.fixture
+def require_broker():
+    """``require_broker(url)``: the url, or skip (FAIL under CI=true) when it is unreachable."""
+
+    def require(url: str) -> str:
+        if problem := _broker_problem(url):
+            if ON_CI:
+                pytest.fail(f"CI=true: {problem}", pytrace=False)
+            pytest.skip(problem)
+        return url
+
+    return require
+
+
 @pytest.fixture(scope="session")
 def broker_url() -> str:
     return os.environ.get("PARLEY_TEST_BROKER_URL", "")

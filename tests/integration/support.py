@@ -144,13 +144,13 @@ class Worker:
         self.proc.wait(timeout=10)
 
     def stop(self) -> None:
-        """Warm shutdown; SIGKILL whatever is left of the process group."""
+        """Cold shutdown (a warm one takes seconds longer); SIGKILL whatever is left."""
         if self.proc is None:
             return
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
+            self.proc.send_signal(signal.SIGQUIT)
             try:
-                self.proc.wait(timeout=15)
+                self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 pass
         self.kill()
@@ -163,12 +163,16 @@ class Worker:
 
 
 def delete_queue(broker_url: str, queue: str) -> None:
+    """Tidy up a test queue (and, on Redis, kombu's binding keys for it)."""
     try:
         with Connection(broker_url, connect_timeout=3) as conn:
             conn.ensure_connection(max_retries=1, timeout=3)
             channel = conn.default_channel
             channel.queue_delete(queue)
             channel.exchange_delete(queue)
+            if broker_url.startswith("redis"):
+                with channel.conn_or_acquire() as client:
+                    client.delete(f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
     except Exception:  # noqa: S110 - the broker may be gone already; nothing to tidy then
         pass
 
@@ -223,6 +227,9 @@ class RedisServer:
             text=True,
             timeout=10,
         )
+
+    def queue_length(self, queue: str) -> int:
+        return int(self._cli("llen", queue).stdout.strip() or 0)
 
     def up(self) -> bool:
         return self._cli("ping").stdout.strip() == "PONG"

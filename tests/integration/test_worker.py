@@ -11,21 +11,10 @@ from comments.models import Article, Comment
 from comments.tasks import comment_screen_async
 
 from .adapters import FLAG, HOLD, last_pid, release, runs
+from .helpers import post, screened
 from .support import unique_queue, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-
-def post(client, article, body):
-    response = client.post(
-        f"/api/v1/articles/{article.key}/comments/", {"body": body}, format="json"
-    )
-    assert response.status_code == 201, response.content
-    return response.json()["id"]
-
-
-def screened(comment_id: int, revision: int = 1):
-    return lambda: Comment.objects.filter(pk=comment_id, screened_revision__gte=revision).exists()
 
 
 def test_a_posted_comment_is_screened_by_the_worker(
