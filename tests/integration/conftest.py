@@ -72,6 +72,17 @@ def _service_problems() -> list[str]:
     return _problems
 
 
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not integration"` deselects
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Everything in this folder is an integration test, marked or not."""
+    for item in items:
+        if HERE in item.path.resolve().parents and not item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.integration)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("integration") is None:
         return
