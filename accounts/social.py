@@ -35,13 +35,13 @@ def provider_profile(sociallogin: SocialLogin) -> tuple[str, str]:
         avatar = (picture.get("data") or {}).get("url") or ""
     elif isinstance(picture, str):  # Facebook Limited Login id token
         avatar = picture
+    if not avatar and account.provider == "twitter":  # OAuth 1.0a verify_credentials
+        avatar = str(data.get("profile_image_url_https") or "").replace("_normal", "")
     if not avatar:
         try:
             avatar = account.get_avatar_url() or ""
         except Exception:  # a provider's helper must never break a login
             avatar = ""
-    if account.provider == "twitter" and avatar.startswith("http://"):
-        avatar = ""
     return str(name), str(avatar)
 
 
@@ -64,6 +64,30 @@ class ParleySocialAccountAdapter(DefaultSocialAccountAdapter):
             if local is not None and local.user.is_active and local.user.deleted_at is None:
                 return local.user, address.email
         return None
+
+    def on_authentication_error(
+        self, request, provider, error=None, exception=None, extra_context=None
+    ) -> None:
+        """Send OAuth 1.0a failures back to the headless front end, like OAuth 2.0 ones.
+
+        allauth's OAuth 1.0a callback reports errors without the flow's state,
+        so a cancelled X (1.0a) login from the SPA or an app would end on a
+        server-rendered error page. The state is in the session: hand it on.
+        """
+        from allauth.socialaccount.internal import statekit
+        from allauth.socialaccount.providers.oauth.provider import OAuthProvider
+
+        if (
+            isinstance(provider, OAuthProvider)
+            and extra_context is not None
+            and extra_context.get("state") is None
+        ):
+            state = statekit.unstash_last_state(request, provider_id=provider.sub_id)
+            if state is not None:
+                extra_context["state"] = state
+        super().on_authentication_error(
+            request, provider, error=error, exception=exception, extra_context=extra_context
+        )
 
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
         # Keep only addresses the provider verified and nobody else holds: an
