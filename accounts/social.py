@@ -93,6 +93,13 @@ class ParleySocialAccountAdapter(DefaultSocialAccountAdapter):
         # Keep only addresses the provider verified and nobody else holds: an
         # unverified or taken address would otherwise stop auto sign-up (allauth
         # then asks for an e-mail) or claim an address that is not the reader's.
+        token = sociallogin.token
+        if token is not None and token.app_id is None and getattr(token, "app", None) is not None:
+            # allauth's Facebook token flow attaches the settings-defined (unsaved)
+            # app to the token, which then cannot be saved; allauth's other flows
+            # leave the FK empty for such apps, and so do we.
+            if not token.app.pk:
+                token.app = None
         kept = []
         for address in sociallogin.email_addresses:
             taken = EmailAddress.objects.filter(email__iexact=address.email)
