@@ -180,12 +180,16 @@ def create_app_session(request: HttpRequest, user: User) -> str:
     """A new allauth app session for ``user``; returns its ``X-Session-Token``."""
     from allauth.headless import app_settings as headless_settings
     from allauth.headless.internal import sessionkit
+    from allauth.usersessions.models import UserSession
 
     original = request.session
     request.session = sessionkit.new_session()
     try:
         django_login(request, user, backend=AUTH_BACKEND)
         request.session.save()
+        # allauth's session list is fed by allauth's own login signal, which
+        # Django's login() does not send: record this session the same way.
+        UserSession.objects.create_from_request(request, user=user, session=request.session)
         return headless_settings.TOKEN_STRATEGY.create_session_token(request)
     finally:
         request.session = original
