@@ -175,3 +175,24 @@ def test_deleted_reader_cannot_redeem_a_code(providers, fake):
         EXCHANGE, {"code": query(location)["code"], "code_verifier": verifier}, format="json"
     )
     assert refused.status_code == 400 and refused.json()["error"]["code"] == "invalid_code"
+
+
+def test_legacy_oauth1_x_works_the_same_way(providers, fake):
+    verifier, challenge = pkce()
+    fake.on("POST", fp.TW_REQUEST_TOKEN_URL, fp.tw_request_token())
+    fake.on("POST", fp.TW_ACCESS_TOKEN_URL, fp.tw_access_token())
+    fake.on("GET", fp.TW_VERIFY_URL, fp.tw_verify())
+    browser = Client()
+    start = browser.get(
+        REDIRECT, {"provider": "twitter", "callback_url": APP_CALLBACK, "code_challenge": challenge}
+    )
+    assert start["Location"].startswith("https://api.x.com/oauth/authenticate")
+    back = browser.get(
+        "/accounts/twitter/login/callback/",
+        {"oauth_token": "tw-request-token", "oauth_verifier": "v"},
+    )
+    final = browser.get(back["Location"])
+    code = query(final["Location"])["code"]
+    response = APIClient().post(EXCHANGE, {"code": code, "code_verifier": verifier}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["me"]["display_name"] == "Park Jisoo"
