@@ -18,16 +18,29 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import services as account_services
+from accounts.apis import MeOutput
 from accounts.selectors import me_dict
 from config.api.serializers import StrictCharField, StrictInputSerializer
 from config.errors import DomainError
 
 from . import selectors, services
 from .adapter import get_adapter
+from .serializers import ReplyOutput
 
 
 class MePatchInput(StrictInputSerializer):
     display_name = StrictCharField()
+
+
+class MyCommentOutput(ReplyOutput):
+    article_title = serializers.CharField()
+    decision = serializers.DictField(required=False)
+
+
+class MyCommentsPageOutput(serializers.Serializer):
+    results = MyCommentOutput(many=True)
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
 
 
 def _reader(request: Request):
@@ -42,11 +55,11 @@ def _me(user) -> dict:
 
 
 class MeApi(APIView):
-    @extend_schema(operation_id="me_get")
+    @extend_schema(responses=MeOutput, operation_id="me_get")
     def get(self, request: Request) -> Response:
         return Response(_me(_reader(request)))
 
-    @extend_schema(request=MePatchInput, operation_id="me_update")
+    @extend_schema(request=MePatchInput, responses=MeOutput, operation_id="me_update")
     def patch(self, request: Request) -> Response:
         user = _reader(request)
         serializer = MePatchInput(data=request.data)
@@ -71,6 +84,7 @@ class MeCommentsApi(APIView):
             OpenApiParameter("cursor", str, description="Opaque cursor from `next`."),
             OpenApiParameter("page_size", int, description="1..100, default 20."),
         ],
+        responses=MyCommentsPageOutput,
         operation_id="me_comments",
     )
     def get(self, request: Request) -> Response:
