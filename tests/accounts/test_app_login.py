@@ -149,13 +149,18 @@ def test_bad_start_requests_are_refused(providers, fake, params, code):
     assert fake.calls == []
 
 
-def test_finish_without_a_started_flow_issues_nothing(providers, reader):
+def test_finish_without_a_started_flow_issues_nothing(providers, reader, monkeypatch):
+    written = []
+    original = cache.set
+    monkeypatch.setattr(
+        cache, "set", lambda key, *a, **kw: (written.append(key), original(key, *a, **kw))[1]
+    )
     browser = Client()
     browser.force_login(reader)
     response = browser.get("/api/v1/auth/app/finish")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "app_login_not_started"
-    assert not any(str(k).startswith(CACHE_PREFIX) for k in getattr(cache, "_cache", {}))
+    assert not [key for key in written if key.startswith(CACHE_PREFIX)]
 
 
 def test_exchange_input_is_validated(providers):
