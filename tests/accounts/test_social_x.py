@@ -130,3 +130,16 @@ def test_state_from_another_browser_is_refused(providers, fake):
     )
     assert not User.objects.exists()
     assert fake.called(fp.X_TOKEN_URL) == []
+
+
+def test_server_rendered_site_uses_allauths_own_pages(providers, fake, browser):
+    fake.on("POST", fp.X_TOKEN_URL, fp.x_token())
+    fake.on("GET", fp.X_ME_URL, fp.x_me())
+    start = browser.post("/accounts/twitter_oauth2/login/?next=/news/summit")
+    assert start.status_code == 302 and start["Location"].startswith("https://x.com/i/oauth2/")
+    done = browser.get(
+        "/accounts/twitter_oauth2/login/callback/",
+        {"code": "x-auth-code", "state": query(start["Location"])["state"]},
+    )
+    assert done.status_code == 302 and done["Location"] == "/news/summit"
+    assert me(browser)["display_name"] == "Kim Minji"
