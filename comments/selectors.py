@@ -247,3 +247,80 @@ def comments_of_author(
         "next": page.next.encode() if page.next else None,
         "previous": page.previous.encode() if page.previous else None,
     }
+
+
+# --- the reader's own data (/api/v1/me/...) ------------------------------------------
+
+
+def my_comments_page(*, user: Any, page_size: int, cursor_token: str | None) -> dict[str, Any]:
+    """The reader's own comments, every status, with a moderation ``decision`` when one exists."""
+    from .adapter import get_adapter
+
+    rows, links = comments_of_author(user=user, page_size=page_size, cursor_token=cursor_token)
+    decisions = get_adapter().comment_decisions(rows) if rows else {}
+    results = []
+    for comment in rows:
+        item = comment_dict(comment)
+        # The author sees their own words and status, whatever the status.
+        item["author"] = {
+            "id": user.pk,
+            "display_name": user.public_name,
+            "avatar_url": user.avatar_url,
+        }
+        item["body"] = comment.body
+        item["article_title"] = comment.article.title
+        decision = decisions.get(comment.pk)
+        if decision:
+            item["decision"] = decision
+        results.append(item)
+    return {"results": results, **links}
+
+
+def reader_export(user: Any) -> dict[str, Any]:
+    """Everything Parley holds about ``user`` (the GDPR / PIPA access right), without secrets."""
+    from accounts.selectors import account_export
+
+    from .adapter import get_adapter
+
+    def iso(value):
+        return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+    comments = [
+        {
+            "id": c.pk,
+            "article": c.article.key,
+            "article_url": c.article.url,
+            "parent": c.parent_id,
+            "body": c.body,
+            "status": c.status,
+            "created_at": iso(c.created_at),
+            "edited_at": iso(c.edited_at),
+            "deleted_at": iso(c.deleted_at),
+            "reaction_count": c.reaction_count,
+            "reply_count": c.reply_count,
+        }
+        for c in Comment.objects.filter(author=user).select_related("article").order_by("pk")
+    ]
+    reactions = [
+        {"comment": r.comment_id, "created_at": iso(r.created_at)}
+        for r in Reaction.objects.filter(user=user).order_by("pk")
+    ]
+    reports = [
+        {
+            "comment": r.comment_id,
+            "reason": r.reason,
+            "note": r.note,
+            "status": r.status,
+            "created_at": iso(r.created_at),
+            "resolved_at": iso(r.resolved_at),
+        }
+        for r in Report.objects.filter(reporter=user).order_by("pk")
+    ]
+    return {
+        "format": "parley-export/1",
+        **account_export(user),
+        "comments": comments,
+        "reactions": reactions,
+        "reports": reports,
+        "moderation": get_adapter().export_user_data(user),
+    }

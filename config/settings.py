@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.headless",
+    "allauth.usersessions",
+    "allauth.socialaccount.providers.twitter_oauth2",
+    "allauth.socialaccount.providers.twitter",
+    "allauth.socialaccount.providers.facebook",
     "accounts",
     "comments",
     "moderation",
@@ -140,6 +144,30 @@ HEADLESS_FRONTEND_URLS = {
         "PARLEY_FRONTEND_LOGIN_ERROR_URL", default="/accounts/social/login/error/"
     ),
 }
+
+# --- Social sign-in (X, Twitter 1.0a, Facebook) ----------------------------
+# Providers with credentials in the environment (see config/social.py and the
+# README's "Connecting X and Facebook"); the Django admin can add more apps.
+from config.social import providers_from_env  # noqa: E402
+
+SOCIALACCOUNT_PROVIDERS = providers_from_env(env.ENVIRON)
+SOCIALACCOUNT_ADAPTER = "accounts.social.ParleySocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = False  # X gives no e-mail address
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_QUERY_EMAIL = True
+# Auto-connect a social login to an existing account only through an address
+# the provider marks verified AND the account has verified (the adapter checks both).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = True
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("PARLEY_SOCIAL_REQUESTS_TIMEOUT", default=5)
+# Mobile X login (no token flow in allauth): the browser redirect flow ends on
+# one of these app callback URLs with a one-time code (accounts/app_login.py).
+PARLEY_APP_CALLBACK_URLS = env.list("PARLEY_APP_CALLBACK_URLS", default=[])
+PARLEY_APP_LOGIN_CODE_TTL = env.int("PARLEY_APP_LOGIN_CODE_TTL", default=60)
+# The display-name policy (2..40 characters, no banned terms), owned by the comments adapter.
+PARLEY_DISPLAY_NAME_CHECK = "comments.adapter.check_display_name"
 
 # --- Django REST framework ------------------------------------------------
 REST_FRAMEWORK = {
