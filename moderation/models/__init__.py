@@ -1,7 +1,10 @@
 """Moderation models, one module per concept; import them all here for Django."""
 
+from .appeals import Appeal
 from .audit import AuditLog
+from .claims import Claim
+from .decisions import Decision
 from .policy import PolicyVersion
 from .sanctions import Sanction
 
-__all__ = ["AuditLog", "PolicyVersion", "Sanction"]
+__all__ = ["Appeal", "AuditLog", "Claim", "Decision", "PolicyVersion", "Sanction"]
