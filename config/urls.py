@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.apis import MeApi
 from comments import apis as comment_apis
+from moderation.apis.appeals import AppealCreateApi
 
 api_v1 = [
     path("articles/<str:key>/", comment_apis.ArticleApi.as_view(), name="article"),
@@ -29,6 +30,7 @@ api_v1 = [
         comment_apis.ReportCreateApi.as_view(),
         name="comment-reports",
     ),
+    path("comments/<int:comment_id>/appeal/", AppealCreateApi.as_view(), name="comment-appeal"),
     path("policy/", comment_apis.PolicyApi.as_view(), name="policy"),
     path("me/", MeApi.as_view(), name="me"),
     path("moderation/", include("moderation.urls")),
