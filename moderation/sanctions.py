@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -141,6 +142,8 @@ def sanction_create(
             "A suspension needs an end date.",
             fields={"until": ["Required for a suspension."]},
         )
+    if until is not None:
+        until = until.astimezone(UTC)
     if until is not None and until <= now:
         raise DomainError(
             "validation_error",
