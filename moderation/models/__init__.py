@@ -5,6 +5,7 @@ from .audit import AuditLog
 from .claims import Claim
 from .decisions import Decision
 from .policy import PolicyVersion
+from .queue_admin import QueuedComment
 from .sanctions import Sanction
 
-__all__ = ["Appeal", "AuditLog", "Claim", "Decision", "PolicyVersion", "Sanction"]
+__all__ = ["Appeal", "AuditLog", "Claim", "Decision", "PolicyVersion", "QueuedComment", "Sanction"]
