@@ -188,3 +188,19 @@ def test_appeal_rows_back_the_appeals_queue(make_user, article, make_comment, re
     from moderation.queue import queue_of
 
     assert queue_of(comment) == "appeals"
+
+
+def test_reported_queue_pages_by_first_report_time(
+    mod_client, client_for, make_user, article, make_comment
+):
+    author, reporter = make_user("author"), make_user("reporter")
+    comments = [make_comment(author, article, f"c{i}") for i in range(5)]
+    for comment in reversed(comments):  # reported newest comment first
+        r = client_for(reporter).post(
+            f"/api/v1/comments/{comment.pk}/reports/", {"reason": "spam"}, format="json"
+        )
+        assert r.status_code == 201
+    first = mod_client.get(QUEUE + "?queue=reported&page_size=3")
+    second = mod_client.get(f"{QUEUE}?queue=reported&page_size=3&cursor={first.json()['next']}")
+    assert ids(first) + ids(second) == [c.pk for c in reversed(comments)]
+    assert second.json()["next"] is None
