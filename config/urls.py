@@ -7,6 +7,7 @@ from accounts import app_login
 from accounts.apis import AppLoginExchangeApi
 from comments import account_apis
 from comments import apis as comment_apis
+from moderation.apis.appeals import AppealCreateApi
 
 api_v1 = [
     path("articles/<str:key>/", comment_apis.ArticleApi.as_view(), name="article"),
@@ -31,6 +32,7 @@ api_v1 = [
         comment_apis.ReportCreateApi.as_view(),
         name="comment-reports",
     ),
+    path("comments/<int:comment_id>/appeal/", AppealCreateApi.as_view(), name="comment-appeal"),
     path("policy/", comment_apis.PolicyApi.as_view(), name="policy"),
     path("me/", account_apis.MeApi.as_view(), name="me"),
     path("me/comments/", account_apis.MeCommentsApi.as_view(), name="me-comments"),
