@@ -85,3 +85,34 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
         from .reports import report_received
 
         report_received(report=report)
+
+    # --- the reader's account ------------------------------------------------------
+    def active_sanction(self, user) -> dict[str, Any] | None:
+        in_force = sanctions.blocking_sanction(user.pk)
+        if in_force is None:
+            in_force = (
+                sanctions.sanctions_in_force(user.pk)
+                .filter(kind=sanctions.Sanction.Kind.PREMOD)
+                .first()
+            )
+        return sanctions.sanction_dict(in_force)
+
+    def comment_decisions(self, comments) -> dict[int, dict[str, Any]]:
+        from .decisions import comment_decisions
+
+        return comment_decisions(list(comments))
+
+    def export_user_data(self, user) -> dict[str, Any]:
+        from .decisions import export_user_data
+
+        return export_user_data(user)
+
+    def on_account_deleted(self, user) -> None:
+        """Appeal messages are the reader's own words: wipe them with the account.
+
+        Decisions, sanctions and the audit log stay: they are the publisher's
+        record of its own acts and hold no text the reader wrote.
+        """
+        from .models import Appeal
+
+        Appeal.objects.filter(author=user).update(message="")
