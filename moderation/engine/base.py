@@ -9,8 +9,9 @@ the dry-run can show it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 # What a hit asks the pipeline to do. Ordered by strength: the strongest
 # action among all hits wins.
