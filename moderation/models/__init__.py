@@ -3,5 +3,6 @@
 from .audit import AuditLog
 from .policy import PolicyVersion
 from .sanctions import Sanction
+from .screening import ScreeningRecord
 
-__all__ = ["AuditLog", "PolicyVersion", "Sanction"]
+__all__ = ["AuditLog", "PolicyVersion", "Sanction", "ScreeningRecord"]

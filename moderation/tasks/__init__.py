@@ -3,3 +3,5 @@
 Celery's autodiscovery imports ``moderation.tasks``; each module below
 registers its tasks when imported here.
 """
+
+from . import screening  # noqa: E402,F401
