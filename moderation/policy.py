@@ -312,7 +312,8 @@ def _reason_codes(value: Any, data: dict) -> Any:
         seen.add(code)
         entry = {"code": code, "label": _string(item["label"], max_length=120, what="label")}
         if "section" in item:
-            if item["section"] not in sections:
+            # (when the sections themselves are invalid, only they are reported)
+            if sections and item["section"] not in sections:
                 raise _Invalid(f"Reason {index}: no section {item['section']!r} in sections.")
             entry["section"] = item["section"]
         out.append(entry)
@@ -520,14 +521,14 @@ def reader_policy(policy: ActivePolicy) -> dict[str, Any]:
 # --- versions: create and activate (admins) --------------------------------------------
 
 
-def _require_admin(actor: Any) -> None:
+def require_admin(actor: Any) -> None:
     if actor is None or not getattr(actor, "is_authenticated", False):
         raise DomainError("not_authenticated", "Sign in to do this.")
     if not getattr(actor, "is_policy_admin", False):
         raise DomainError("permission_denied", "Only admins may change the policy.")
 
 
-def _require_moderator(actor: Any) -> None:
+def require_moderator(actor: Any) -> None:
     if actor is None or not getattr(actor, "is_authenticated", False):
         raise DomainError("not_authenticated", "Sign in to do this.")
     if not getattr(actor, "is_moderator", False):
@@ -538,7 +539,7 @@ def policy_version_create(
     *, actor: Any, changes: Mapping[str, Any], note: str = ""
 ) -> PolicyVersion:
     """A new inactive version: a copy of the active one with ``changes`` applied."""
-    _require_admin(actor)
+    require_admin(actor)
     if not isinstance(changes, Mapping):
         raise DomainError("validation_error", "The changes must be an object.")
     unknown = sorted(set(changes) - set(FIELDS))
@@ -581,7 +582,7 @@ def policy_version_create(
 
 def policy_version_activate(*, actor: Any, version: Any) -> PolicyVersion:
     """Make ``version`` the one active policy (audited), then re-screen the pending queue."""
-    _require_admin(actor)
+    require_admin(actor)
     from .audit import audit_record
     from .tasks.screening import moderation_rescreen_pending
 
@@ -622,3 +623,86 @@ def policy_version_activate(*, actor: Any, version: Any) -> PolicyVersion:
         transaction.on_commit(forget_active_policy)
         moderation_rescreen_pending.delay_on_commit(target.version)
     return target
+
+
+# --- reading versions (moderators and admins) ------------------------------------------
+
+VERSION_META = ("version", "active", "note", "created_at", "created_by", "activated_at")
+
+
+def _iso(value) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+def _username(user) -> str | None:
+    return user.get_username() if user is not None else None
+
+
+def version_dict(policy: PolicyVersion, *, rescreen: Any = None) -> dict[str, Any]:
+    """A version as the API serves it: its metadata, then every policy field."""
+    out: dict[str, Any] = {
+        "version": policy.version,
+        "active": policy.active,
+        "note": policy.note,
+        "created_at": _iso(policy.created_at),
+        "created_by": _username(policy.created_by),
+        "activated_at": _iso(policy.activated_at),
+        "activated_by": _username(policy.activated_by),
+    }
+    out.update(copy.deepcopy(policy.data))
+    if rescreen is not None:
+        out["rescreen"] = rescreen
+    return out
+
+
+def _rescreen_summary(version: int) -> Any:
+    from .models import AuditLog
+
+    return (
+        AuditLog.objects.filter(action="policy.rescreen", target_type="policy")
+        .filter(target_id=str(version))
+        .values_list("new", flat=True)
+        .first()
+    )
+
+
+def policy_version_list(*, actor: Any, before: int | None = None, limit: int = 20) -> dict:
+    require_moderator(actor)
+    get_active_policy()  # a fresh install lists its default version 1
+    qs = PolicyVersion.objects.select_related("created_by", "activated_by").order_by("-version")
+    if before is not None:
+        qs = qs.filter(version__lt=before)
+    rows = list(qs[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {
+        "results": [version_dict(p) for p in rows],
+        "next_before": rows[-1].version if more and rows else None,
+    }
+
+
+def policy_version_detail(*, actor: Any, version: Any) -> dict[str, Any]:
+    require_moderator(actor)
+    get_active_policy()
+    policy = (
+        PolicyVersion.objects.select_related("created_by", "activated_by")
+        .filter(version=version)
+        .first()
+    )
+    if policy is None:
+        raise DomainError("not_found", f"No policy version {version}.")
+    return version_dict(policy, rescreen=_rescreen_summary(policy.version))
+
+
+def policy_dry_run(*, actor: Any, text: str, version: int | None = None) -> dict[str, Any]:
+    """What the in-request rules of a version would do with ``text``. Saves nothing."""
+    require_moderator(actor)
+    from .pipeline import MAX_DRY_RUN_LENGTH, dry_run
+
+    if len(text) > MAX_DRY_RUN_LENGTH:
+        raise DomainError(
+            "validation_error",
+            "The request is not valid.",
+            fields={"text": [f"At most {MAX_DRY_RUN_LENGTH} characters."]},
+        )
+    return dry_run(text=text, version=version)

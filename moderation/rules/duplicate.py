@@ -23,9 +23,7 @@ MIN_FOLDED_LENGTH = 16
 
 
 def fingerprint(text: str) -> str:
-    folded = "".join(
-        ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum()
-    )
+    folded = "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
     if len(folded) < MIN_FOLDED_LENGTH:
         return ""
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,1 @@
+"""Moderation API views, one module per area."""
