@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.db.models import Q
+
 from comments.models import Comment
 from moderation.engine.base import HOLD, Hit
 
@@ -29,13 +31,16 @@ class FloodRule:
         if not self.max or ctx.author is None or ctx.comment is None:
             return []
         comment = ctx.comment
+        # Comments written before this one (ties broken by id), so of a burst
+        # the first flood_max stay published whatever order they are screened in.
         earlier = (
             Comment.objects.filter(
-                author_id=ctx.author.pk,
-                created_at__gte=comment.created_at - self.window,
-                created_at__lte=comment.created_at,
+                author_id=ctx.author.pk, created_at__gte=comment.created_at - self.window
             )
-            .exclude(pk=comment.pk)
+            .filter(
+                Q(created_at__lt=comment.created_at)
+                | Q(created_at=comment.created_at, pk__lt=comment.pk)
+            )
             .count()
         )
         if earlier < self.max:

@@ -88,7 +88,10 @@ def test_unknown_and_missing_fields_are_named():
     del data["max_length"]
     data["colour"] = "blue"
     fields = _errors(data)
-    assert fields == {"colour": ["Unknown policy field."], "max_length": ["This field is required."]}
+    assert fields == {
+        "colour": ["Unknown policy field."],
+        "max_length": ["This field is required."],
+    }
 
 
 def test_create_copies_the_active_version_with_the_changes(policy_admin):
@@ -100,7 +103,9 @@ def test_create_copies_the_active_version_with_the_changes(policy_admin):
     assert created.active is False
     assert created.data["moderation_mode"] == "pre"
     assert created.data["max_length"] == 200
-    unchanged = {k: v for k, v in created.data.items() if k not in {"moderation_mode", "max_length"}}
+    unchanged = {
+        k: v for k, v in created.data.items() if k not in {"moderation_mode", "max_length"}
+    }
     assert unchanged == {
         k: v for k, v in active.data.items() if k not in {"moderation_mode", "max_length"}
     }
