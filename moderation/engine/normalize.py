@@ -46,6 +46,8 @@ __all__ = [
     "normalize",
     "normalize_pattern",
     "nospace_key",
+    "phonetic",
+    "phonetic_key",
     "skeleton_key",
     "skeleton_of",
 ]
@@ -413,6 +415,66 @@ def jamo_key(key: Key) -> Key | None:
         if 0xAC00 <= ord(ch) <= 0xD7A3:
             repl.append((i, i + 1, _decompose(ch)))
     return _replace(key, repl)
+
+
+# Liaison (연음): a final consonant before a syllable starting with silent ㅇ is
+# pronounced as that syllable's initial, so 죽여 is read 주겨 and readers write it so.
+_JONG_TO_CHO = {
+    "ㄱ": ("", "ㄱ"),
+    "ㄲ": ("", "ㄲ"),
+    "ㄳ": ("ㄱ", "ㅆ"),
+    "ㄴ": ("", "ㄴ"),
+    "ㄵ": ("ㄴ", "ㅈ"),
+    "ㄶ": ("ㄴ", "ㅇ"),
+    "ㄷ": ("", "ㄷ"),
+    "ㄹ": ("", "ㄹ"),
+    "ㄺ": ("ㄹ", "ㄱ"),
+    "ㄻ": ("ㄹ", "ㅁ"),
+    "ㄼ": ("ㄹ", "ㅂ"),
+    "ㄽ": ("ㄹ", "ㅆ"),
+    "ㄾ": ("ㄹ", "ㅌ"),
+    "ㄿ": ("ㄹ", "ㅍ"),
+    "ㅀ": ("ㄹ", "ㅇ"),
+    "ㅁ": ("", "ㅁ"),
+    "ㅂ": ("", "ㅂ"),
+    "ㅄ": ("ㅂ", "ㅆ"),
+    "ㅅ": ("", "ㅅ"),
+    "ㅆ": ("", "ㅆ"),
+    "ㅈ": ("", "ㅈ"),
+    "ㅊ": ("", "ㅊ"),
+    "ㅋ": ("", "ㅋ"),
+    "ㅌ": ("", "ㅌ"),
+    "ㅍ": ("", "ㅍ"),
+    "ㅎ": ("", "ㅇ"),
+}
+_CHO_INDEX = {c: i for i, c in enumerate(_CHO)}
+_JONG_INDEX = {c: i for i, c in enumerate(_JONG)}
+
+
+def phonetic(word: str) -> str:
+    """Apply liaison across Hangul syllables: 죽여버린다 -> 주겨버린다 (same length)."""
+    chars = list(word)
+    for i in range(len(chars) - 1):
+        a, b = ord(chars[i]) - 0xAC00, ord(chars[i + 1]) - 0xAC00
+        if not (0 <= a < 11172 and 0 <= b < 11172):
+            continue
+        jong = _JONG[a % 28]
+        if not jong or jong == "ㅇ" or b // 588 != _CHO_INDEX["ㅇ"]:
+            continue
+        keep, move = _JONG_TO_CHO[jong]
+        chars[i] = chr(0xAC00 + a - a % 28 + _JONG_INDEX[keep])
+        chars[i + 1] = chr(0xAC00 + _CHO_INDEX[move] * 588 + b % 588)
+    return "".join(chars)
+
+
+def phonetic_key(key: Key) -> Key | None:
+    """Term key with liaison applied; None when nothing changes."""
+    if not _HANGUL_RE.search(key.text):
+        return None
+    text = phonetic(key.text)
+    if text == key.text:
+        return key  # still scanned: the text may be plain while a pattern is respelt
+    return Key(text, key.starts, key.ends)
 
 
 _SPACE_BETWEEN_HANGUL = re.compile(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])")

@@ -12,7 +12,7 @@ dropped when an exception registered for that term (or for ``"*"``) covers the
 hit's span in the original text. Exceptions are matched in the same automata,
 so they cost nothing extra.
 
-All the patterns of a policy compile into at most five automata (main key,
+All the patterns of a policy compile into at most six automata (main key,
 Korean no-space key, initial-consonant key, jamo key, masked-token skeleton
 key). Scanning is linear in the comment length, whatever the list size.
 """
@@ -33,6 +33,8 @@ from .normalize import (
     jamo_of,
     normalize_pattern,
     nospace_key,
+    phonetic,
+    phonetic_key,
     skeleton_key,
     skeleton_of,
 )
@@ -137,6 +139,7 @@ class TermMatcher:
         self.initials = _Auto()
         self.jamo = _Auto()
         self.skeleton = _Auto()
+        self.phonetic = _Auto()
         self.count = 0
         for list_name, entries in lists.items():
             for entry in entries:
@@ -151,7 +154,7 @@ class TermMatcher:
                 p = parse_entry(w)
                 if p is not None:
                     self._add(p, (True, p, owner))
-        for a in (self.main, self.nospace, self.initials, self.jamo, self.skeleton):
+        for a in (self.main, self.nospace, self.initials, self.jamo, self.skeleton, self.phonetic):
             a.finish()
 
     def _add(self, p: Pattern, value: tuple) -> None:
@@ -165,6 +168,9 @@ class TermMatcher:
             syl = _syllables(core)
             if " " in core or syl >= 4:
                 self.nospace.add(core.replace(" ", ""), value)
+            if syl >= 3:
+                # spelled as pronounced: 주겨버린다 for 죽여버린다
+                self.phonetic.add(phonetic(core), value)
             if syl >= 3 or value[0]:
                 ini = initials_of(core.replace(" ", ""))
                 if len(ini) >= 2:
@@ -205,6 +211,10 @@ class TermMatcher:
             self._scan(self.main, norm.terms_double, "main", found, excs)
         if self.nospace.size:
             self._scan(self.nospace, nospace_key(terms), "nospace", found, excs)
+        if self.phonetic.size:
+            pk = phonetic_key(terms)
+            if pk is not None:
+                self._scan(self.phonetic, pk, "phonetic", found, excs)
         if self.initials.size:
             self._scan(self.initials, initials_key(terms), "initials", found, excs)
         if self.jamo.size:
