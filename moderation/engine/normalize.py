@@ -311,7 +311,7 @@ def strip_inside_hangul(key: Key) -> Key:
 
 # --------------------------------------------------------------------------- 6. repeats
 
-_REPEAT = re.compile(r"(.)\1{2,}")
+_REPEAT = re.compile(r"([^\d\s])\1{2,}")  # digits keep their count (3,000)
 
 
 def shorten_repeats(key: Key, keep: int = 1) -> Key:

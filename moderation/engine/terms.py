@@ -182,7 +182,9 @@ class TermMatcher:
     # ------------------------------------------------------------------ scanning
 
     @staticmethod
-    def _scan(auto: _Auto, key: Key | None, name: str, found: list, excs: list) -> None:
+    def _scan(
+        auto: _Auto, key: Key | None, name: str, found: list, excs: list, original: str = ""
+    ) -> None:
         if key is None or not auto.size:
             return
         text = key.text
@@ -192,11 +194,28 @@ class TermMatcher:
             before = text[start - 1] if start > 0 else " "
             after = text[end + 1] if end + 1 < n else " "
             for is_exc, p, tag in values:
-                if not p.prefix_wild and _latin_edge(text[start]) and _latin_edge(before):
+                if (
+                    not p.prefix_wild
+                    and _latin_edge(text[start])
+                    and _latin_edge(before)
+                    and not _joined_gap(key, original, start - 1)
+                ):
                     continue
-                if not p.suffix_wild and _latin_edge(text[end]) and _latin_edge(after):
+                if (
+                    not p.suffix_wild
+                    and _latin_edge(text[end])
+                    and _latin_edge(after)
+                    and not _joined_gap(key, original, end)
+                ):
                     continue
-                span = key.span(start, end + 1)
+                a, b = start, end + 1
+                if p.prefix_wild:  # report the whole word, not just the listed stem
+                    while a > 0 and _latin_edge(text[a - 1]):
+                        a -= 1
+                if p.suffix_wild:
+                    while b < n and _latin_edge(text[b]):
+                        b += 1
+                span = key.span(a, b)
                 if is_exc:
                     excs.append((tag, span))
                 else:
@@ -206,27 +225,29 @@ class TermMatcher:
         found: list[TermMatch] = []
         excs: list[tuple[str, tuple[int, int]]] = []
         terms = norm.terms
-        self._scan(self.main, terms, "main", found, excs)
+        self._scan(self.main, terms, "main", found, excs, norm.original)
         if norm.terms_double is not None:
-            self._scan(self.main, norm.terms_double, "main", found, excs)
+            self._scan(self.main, norm.terms_double, "main", found, excs, norm.original)
         if self.nospace.size:
-            self._scan(self.nospace, nospace_key(terms), "nospace", found, excs)
+            self._scan(self.nospace, nospace_key(terms), "nospace", found, excs, norm.original)
         if self.phonetic.size:
             pk = phonetic_key(terms)
             if pk is not None:
-                self._scan(self.phonetic, pk, "phonetic", found, excs)
+                self._scan(self.phonetic, pk, "phonetic", found, excs, norm.original)
         if self.initials.size:
-            self._scan(self.initials, initials_key(terms), "initials", found, excs)
+            self._scan(self.initials, initials_key(terms), "initials", found, excs, norm.original)
         if self.jamo.size:
             jk = jamo_key(terms)
             if jk is not None:
                 before = len(found)
-                self._scan(self.jamo, jk, "jamo", found, excs)
+                self._scan(self.jamo, jk, "jamo", found, excs, norm.original)
                 # A jamo-form hit only counts if the reader actually wrote bare jamo in it
                 # (otherwise the syllable key already judged that stretch).
                 found[before:] = [m for m in found[before:] if _has_bare_jamo(norm.original, m)]
         if self.skeleton.size:
-            self._scan(self.skeleton, skeleton_key(norm.base), "skeleton", found, excs)
+            self._scan(
+                self.skeleton, skeleton_key(norm.base), "skeleton", found, excs, norm.original
+            )
         if not found:
             return found
         if excs:
@@ -240,6 +261,15 @@ class TermMatcher:
                 seen.add(k)
                 out.append(m)
         return out
+
+
+def _joined_gap(key: Key, original: str, i: int) -> bool:
+    """True when key chars i and i+1 were joined across whitespace (``f u c k``): a
+    letter-spaced run has no trustworthy word boundaries, so whole-word checks yield."""
+    if i < 0 or i + 1 >= len(key.text) or not original:
+        return False
+    gap = original[key.ends[i] : key.starts[i + 1]]
+    return bool(gap) and gap.isspace()
 
 
 def _has_bare_jamo(original: str, m: TermMatch) -> bool:

@@ -11,6 +11,7 @@ the batched toxicity score (``--no-toxicity`` to skip the model).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -74,9 +75,12 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(str(exc)) from exc
 
-        out = sys.stdout if opts["output"] == "-" else open(opts["output"], "w", encoding="utf-8")
         counts: dict[str, int] = {}
-        try:
+        with contextlib.ExitStack() as stack:
+            if opts["output"] == "-":
+                out = sys.stdout
+            else:
+                out = stack.enter_context(open(opts["output"], "w", encoding="utf-8"))
             for result in screen_records(
                 records,
                 policy,
@@ -87,8 +91,5 @@ class Command(BaseCommand):
             ):
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
                 counts[result["action"]] = counts.get(result["action"], 0) + 1
-        finally:
-            if out is not sys.stdout:
-                out.close()
         summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
         self.stderr.write(f"screened {len(records)} comments: {summary}")
