@@ -46,7 +46,12 @@ def _manage(tmp_path, *args):
     )
     env = {"DJANGO_SETTINGS_MODULE": "dryrun_settings", "PYTHONPATH": f"{tmp_path}:{ROOT}"}
     return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
