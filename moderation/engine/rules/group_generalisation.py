@@ -15,7 +15,7 @@ from typing import Any
 
 from ..base import HOLD, REJECT, Context, Hit
 from ..normalize import Normalized, normalize
-from ..terms import TermMatcher
+from ..terms import shared_matcher
 
 
 class GroupGeneralisationRule:
@@ -25,15 +25,16 @@ class GroupGeneralisationRule:
         self.window = int(policy.get("generalisation_window", 60))
         mode = str(policy.get("generalisation_action", "hold")).lower()
         self.action = {"hold": HOLD, "reject": REJECT}.get(mode)
-        groups = [f"hate:{g}" for g in policy.get("generalisation_groups") or ()]
-        preds = [f"hate:{p}" for p in policy.get("generalisation_predicates") or ()]
-        self.matcher = TermMatcher({"group": groups, "predicate": preds})
+        self.matcher = shared_matcher(policy)
+        self.enabled = bool(policy.get("generalisation_groups")) and bool(
+            policy.get("generalisation_predicates")
+        )
 
     def check(self, text: str, context: Context | None = None) -> list[Hit]:
         return self.check_normalized(normalize(text), context or Context())
 
     def check_normalized(self, norm: Normalized, context: Context) -> list[Hit]:
-        if self.action is None or not self.matcher.count:
+        if self.action is None or not self.enabled:
             return []
         found = self.matcher.find(norm)
         groups = [m for m in found if m.list_name == "group"]
