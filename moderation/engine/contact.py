@@ -205,7 +205,7 @@ def _messengers(base: Key) -> list[Finding]:
 
 _ADDRESS_PATTERNS = [
     # 매탄동 123-45, 성산로 15, 하늘빌라 201호, 105동 1502호
-    re.compile(r"[가-힣]{1,10}(?:동|로|길|리|읍|면)\s?\d{1,4}(?:-\d{1,4})?(?:번지)?(?![\d가-힣])"),
+    re.compile(r"[가-힣](?:동|로|길|리|읍|면)\s?\d{1,4}(?:-\d{1,4})?(?:번지)?(?![\d가-힣])"),
     re.compile(r"\d{1,4}동\s?\d{1,4}호|[가-힣]{2,}(?:빌라|아파트|맨션|오피스텔|빌딩)\s?\d{1,4}호?"),
     # English: 302-1104, Unit 1502, Building 105, Apt 3B, 15 Seongsan-ro
     re.compile(
@@ -220,8 +220,13 @@ _ADDRESS_CUE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _addresses(base: Key) -> list[Finding]:
     text = base.text
+    if not _DIGIT.search(text):
+        return []
     hits = [m for pat in _ADDRESS_PATTERNS for m in pat.finditer(text)]
     if not hits:
         return []

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .rules import DEFAULT_TEXT_RULES
+
 TERM_FILES = ("terms_en.txt", "terms_ko.txt")
 
 # Links to these never count (a reader citing the news or the government is not spam).
@@ -57,6 +59,21 @@ def parse_term_file(text: str) -> dict[str, list[str]]:
     return out
 
 
+def parse_sections(text: str) -> dict[str, list[str]]:
+    """``[name]`` sections of plain lines (used by ``generalisation.txt``)."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1].strip(), [])
+        elif current is not None:
+            current.append(line)
+    return out
+
+
 def parse_exceptions(text: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for raw in text.splitlines():
@@ -77,8 +94,9 @@ def _default_policy() -> dict:
         parsed = parse_term_file(_data(name))
         banned += parsed["banned"]
         suspect += parsed["suspect"]
+    gen = parse_sections(_data("generalisation.txt"))
     return {
-        "rules": ["banned_terms", "suspect_terms", "contact_info", "links"],
+        "rules": list(DEFAULT_TEXT_RULES),
         "banned_terms": banned,
         "suspect_terms": suspect,
         "term_exceptions": parse_exceptions(_data("exceptions.txt")),
@@ -89,7 +107,11 @@ def _default_policy() -> dict:
         "link_shortener_action": "hold",
         "link_trusted_after": 3,
         "contact_info_action": "hold",
-        "toxicity_threshold": 0.9,
+        "generalisation_groups": gen["groups"],
+        "generalisation_predicates": gen["predicates"],
+        "generalisation_window": 60,
+        "generalisation_action": "hold",
+        "toxicity_threshold": 0.8,
         "toxicity_action": "hold",
     }
 

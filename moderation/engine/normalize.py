@@ -46,6 +46,8 @@ __all__ = [
     "normalize",
     "normalize_pattern",
     "nospace_key",
+    "phonetic",
+    "phonetic_key",
     "skeleton_key",
     "skeleton_of",
 ]
@@ -196,31 +198,47 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)) if len(out) > 1 else "".join(out)
 
 
-_ASCII_WS = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
+# Characters that fold to themselves after lower(): printable ASCII, Hangul syllables
+# and compatibility jamo. Everything else goes through _fold_char (cached per char).
+_UNSTABLE = re.compile(r"[^\x20-\x7e\uac00-\ud7a3\u3131-\u318e]+")
 
 
 def fold(text: str) -> Key:
-    if text.isascii():
-        folded = text.lower().translate(_ASCII_WS)
-        if len(folded) == len(text) and folded.isprintable():
-            idx = tuple(range(len(text)))
-            return Key(folded, idx, tuple(range(1, len(text) + 1)))
-    chars: list[str] = []
+    n = len(text)
+    if not _UNSTABLE.search(text):
+        lowered = text.lower()
+        if len(lowered) == n:
+            return Key(lowered, tuple(range(n)), tuple(range(1, n + 1)))
+    parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     cache = _FOLD_CACHE
-    for i, ch in enumerate(text):
-        f = cache.get(ch)
-        if f is None:
-            f = _fold_char(ch)
-            if len(cache) < 50_000:
-                cache[ch] = f
-        if not f:
-            continue
-        chars.append(f)
-        starts.extend([i] * len(f))
-        ends.extend([i + 1] * len(f))
-    return Key("".join(chars), tuple(starts), tuple(ends))
+    pos = 0
+    for m in _UNSTABLE.finditer(text):
+        a, b = m.span()
+        if a > pos:  # stable stretch: 1:1
+            seg = text[pos:a].lower()
+            parts.append(seg)
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+        for i in range(a, b):
+            ch = text[i]
+            f = cache.get(ch)
+            if f is None:
+                f = _fold_char(ch)
+                if len(cache) < 50_000:
+                    cache[ch] = f
+            if not f:
+                continue
+            parts.append(f)
+            starts.extend([i] * len(f))
+            ends.extend([i + 1] * len(f))
+        pos = b
+    if pos < n:
+        parts.append(text[pos:].lower())
+        starts.extend(range(pos, n))
+        ends.extend(range(pos + 1, n + 1))
+    return Key("".join(parts), tuple(starts), tuple(ends))
 
 
 # --------------------------------------------------------------------------- 2-3. spaces
@@ -309,7 +327,7 @@ def strip_inside_hangul(key: Key) -> Key:
 
 # --------------------------------------------------------------------------- 6. repeats
 
-_REPEAT = re.compile(r"(.)\1{2,}")
+_REPEAT = re.compile(r"([^\d\s])\1{2,}")  # digits keep their count (3,000)
 
 
 def shorten_repeats(key: Key, keep: int = 1) -> Key:
@@ -415,6 +433,72 @@ def jamo_key(key: Key) -> Key | None:
     return _replace(key, repl)
 
 
+# Liaison (연음): a final consonant before a syllable starting with silent ㅇ is
+# pronounced as that syllable's initial, so 죽여 is read 주겨 and readers write it so.
+_JONG_TO_CHO = {
+    "ㄱ": ("", "ㄱ"),
+    "ㄲ": ("", "ㄲ"),
+    "ㄳ": ("ㄱ", "ㅆ"),
+    "ㄴ": ("", "ㄴ"),
+    "ㄵ": ("ㄴ", "ㅈ"),
+    "ㄶ": ("ㄴ", "ㅇ"),
+    "ㄷ": ("", "ㄷ"),
+    "ㄹ": ("", "ㄹ"),
+    "ㄺ": ("ㄹ", "ㄱ"),
+    "ㄻ": ("ㄹ", "ㅁ"),
+    "ㄼ": ("ㄹ", "ㅂ"),
+    "ㄽ": ("ㄹ", "ㅆ"),
+    "ㄾ": ("ㄹ", "ㅌ"),
+    "ㄿ": ("ㄹ", "ㅍ"),
+    "ㅀ": ("ㄹ", "ㅇ"),
+    "ㅁ": ("", "ㅁ"),
+    "ㅂ": ("", "ㅂ"),
+    "ㅄ": ("ㅂ", "ㅆ"),
+    "ㅅ": ("", "ㅅ"),
+    "ㅆ": ("", "ㅆ"),
+    "ㅈ": ("", "ㅈ"),
+    "ㅊ": ("", "ㅊ"),
+    "ㅋ": ("", "ㅋ"),
+    "ㅌ": ("", "ㅌ"),
+    "ㅍ": ("", "ㅍ"),
+    "ㅎ": ("", "ㅇ"),
+}
+_CHO_INDEX = {c: i for i, c in enumerate(_CHO)}
+_JONG_INDEX = {c: i for i, c in enumerate(_JONG)}
+
+
+# a syllable with a final consonant followed by a syllable with silent initial ㅇ (아..잏)
+_LIAISON = re.compile(r"[\uac00-\ud7a3](?=[\uc544-\uc78f])")
+
+
+def phonetic(word: str) -> str:
+    """Apply liaison across Hangul syllables: 죽여버린다 -> 주겨버린다 (same length)."""
+    chars: list[str] | None = None
+    for m in _LIAISON.finditer(word):
+        i = m.start()
+        src = chars if chars is not None else word
+        a, b = ord(src[i]) - 0xAC00, ord(src[i + 1]) - 0xAC00
+        jong = _JONG[a % 28]
+        if not jong or jong == "ㅇ" or b // 588 != _CHO_INDEX["ㅇ"]:
+            continue
+        if chars is None:
+            chars = list(word)
+        keep, move = _JONG_TO_CHO[jong]
+        chars[i] = chr(0xAC00 + a - a % 28 + _JONG_INDEX[keep])
+        chars[i + 1] = chr(0xAC00 + _CHO_INDEX[move] * 588 + b % 588)
+    return word if chars is None else "".join(chars)
+
+
+def phonetic_key(key: Key) -> Key | None:
+    """Term key with liaison applied; None when nothing changes."""
+    if not _HANGUL_RE.search(key.text):
+        return None
+    text = phonetic(key.text)
+    if text == key.text:
+        return key  # still scanned: the text may be plain while a pattern is respelt
+    return Key(text, key.starts, key.ends)
+
+
 _SPACE_BETWEEN_HANGUL = re.compile(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])")
 
 
@@ -425,7 +509,6 @@ def nospace_key(key: Key) -> Key | None:
     return _delete(key, [m.span() for m in _SPACE_BETWEEN_HANGUL.finditer(key.text)])
 
 
-_MASKED_TOKEN = re.compile(r"[a-z0-9@$!*#%]+")
 _MASK_CHARS = set("0123456789@$!*#%")
 _VOWELS = set("aeiouy")
 
@@ -435,24 +518,25 @@ def skeleton_of(s: str) -> str:
     return "".join("?" if (c in _VOWELS or c in _MASK_CHARS) else c for c in s)
 
 
+_MASKED = re.compile(
+    r"(?<![a-z0-9@$!*#%])(?=[a-z0-9@$!*#%]*[a-z][0-9@$!*#%]+[a-z])[a-z0-9@$!*#%]+"
+)
+
+
 def skeleton_key(base: Key) -> Key | None:
     """Skeleton of the masked Latin tokens of the base key (``f*ck``, ``sh!t``); others blank."""
     text = base.text
-    if not any(c in _MASK_CHARS for c in text):
-        return None
-    out = [" "] * len(text)
-    found = False
-    for m in _MASKED_TOKEN.finditer(text):
+    out: list[str] | None = None
+    for m in _MASKED.finditer(text):
         tok = m.group()
-        inner = tok.strip("@$!*#%0123456789")
-        letters = sum(c.isalpha() for c in tok)
-        if letters < 2 or not any(c in _MASK_CHARS for c in inner):
+        if sum(c.isalpha() for c in tok) < 2:
             continue
+        if out is None:
+            out = [" "] * len(text)
         a = m.start()
         for i, c in enumerate(tok):
             out[a + i] = "?" if (c in _VOWELS or c in _MASK_CHARS) else c
-        found = True
-    if not found:
+    if out is None:
         return None
     return Key("".join(out), base.starts, base.ends)
 
@@ -460,12 +544,29 @@ def skeleton_key(base: Key) -> Key | None:
 # --------------------------------------------------------------------------- entry points
 
 
-@dataclass(frozen=True, slots=True)
 class Normalized:
-    original: str
-    base: Key  # folded, spaces collapsed, spaced runs joined: contact and link rules
-    terms: Key  # + leet, Korean inner punctuation dropped, repeats -> 1
-    terms_double: Key | None  # same with repeats -> 2, only when a long run exists
+    """The keys of one comment. Derived keys are computed once and shared by all rules."""
+
+    __slots__ = ("original", "base", "terms", "terms_double", "_derived", "memo")
+
+    def __init__(self, original: str, base: Key, terms: Key, terms_double: Key | None) -> None:
+        self.original = original
+        self.base = base  # folded, spaces collapsed, spaced runs joined: contact and link rules
+        self.terms = terms  # + leet, Korean inner punctuation dropped, repeats -> 1
+        self.terms_double = terms_double  # repeats -> 2, only when a long run exists
+        self._derived: dict[str, Key | None] = {}
+        self.memo: dict = {}  # per-comment results shared between rules
+
+    def derived(self, name: str) -> Key | None:
+        """``nospace``, ``phonetic``, ``initials``, ``jamo`` (from terms) or ``skeleton``."""
+        try:
+            return self._derived[name]
+        except KeyError:
+            pass
+        fn = _DERIVED[name]
+        key = fn(self.base) if name == "skeleton" else fn(self.terms)
+        self._derived[name] = key
+        return key
 
 
 def normalize(text: str) -> Normalized:
@@ -474,6 +575,15 @@ def normalize(text: str) -> Normalized:
     terms = shorten_repeats(k, 1)
     double = shorten_repeats(k, 2) if len(terms) != len(k) else None
     return Normalized(text, base, terms, double)
+
+
+_DERIVED = {
+    "nospace": nospace_key,
+    "phonetic": phonetic_key,
+    "initials": initials_key,
+    "jamo": jamo_key,
+    "skeleton": skeleton_key,
+}
 
 
 def normalize_pattern(pattern: str) -> str:

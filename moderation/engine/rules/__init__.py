@@ -18,10 +18,17 @@ REGISTRY: dict[str, str] = {
     "suspect_terms": "moderation.engine.rules.suspect_terms:SuspectTermsRule",
     "contact_info": "moderation.engine.rules.contact_info:ContactInfoRule",
     "links": "moderation.engine.rules.links:LinksRule",
+    "group_generalisation": "moderation.engine.rules.group_generalisation:GroupGeneralisationRule",
     # not an in-request rule: needs the model (Celery workers only)
     "toxicity": "moderation.engine.rules.toxicity:ToxicityRule",
 }
-DEFAULT_TEXT_RULES = ("banned_terms", "suspect_terms", "contact_info", "links")
+DEFAULT_TEXT_RULES = (
+    "banned_terms",
+    "suspect_terms",
+    "contact_info",
+    "links",
+    "group_generalisation",
+)
 
 
 def resolve(spec: str) -> type:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..base import Context, Hit
 from ..normalize import Normalized, normalize
-from ..terms import TermMatcher
+from ..terms import shared_matcher
 
 # Severity for the moderation queue's ordering.
 _CODE_SEVERITY = {"threat": 90, "hate": 85, "personal_info": 80, "sexual": 75}
@@ -20,8 +20,7 @@ class TermListRule:
     base_severity = 50
 
     def __init__(self, policy: Mapping[str, Any]) -> None:
-        entries = list(policy.get(self.list_key) or [])
-        self.matcher = TermMatcher({self.list_key: entries}, policy.get("term_exceptions") or {})
+        self.matcher = shared_matcher(policy)
 
     def check(self, text: str, context: Context | None = None) -> list[Hit]:
         return self.check_normalized(normalize(text), context or Context())
@@ -30,6 +29,8 @@ class TermListRule:
         hits = []
         text = norm.original
         for m in self.matcher.find(norm):
+            if m.list_name != self.list_key:
+                continue
             code = m.pattern.code
             sev = max(self.base_severity, _CODE_SEVERITY.get(code, 0))
             if self.action == "hold":

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..base import HOLD, REJECT, Context, Hit
 
-DEFAULT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = 0.8
 
 
 class ToxicityRule:
