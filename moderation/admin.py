@@ -29,7 +29,9 @@ class PolicyVersionCreateForm(forms.ModelForm):
         changes = cleaned.get("changes")
         if not isinstance(changes, dict):
             raise forms.ValidationError({"changes": "Give a JSON object of fields to change."})
-        unknown = sorted(set(changes) - set(policy_service.FIELDS))
+        unknown = sorted(
+            set(changes) - set(policy_service.FIELDS) - set(policy_service.engine_fields())
+        )
         if unknown:
             raise forms.ValidationError({"changes": f"Unknown policy fields: {', '.join(unknown)}"})
         try:

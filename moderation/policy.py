@@ -236,6 +236,14 @@ def _terms(value: Any, data: dict) -> Any:
     return out
 
 
+def _patterns(value: Any, data: dict) -> Any:
+    if not isinstance(value, list):
+        raise _Invalid("Must be a list of strings.")
+    if len(value) > MAX_TERMS:
+        raise _Invalid(f"At most {MAX_TERMS} entries.")
+    return [_string(v, max_length=MAX_TERM_LENGTH, what=f"Entry {i}") for i, v in enumerate(value)]
+
+
 def _engine_codes() -> tuple[str, ...]:
     try:
         from .engine.terms import REASON_CODES as codes
@@ -384,7 +392,39 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "contact_info_action": _choice(*ACTIONS_WITH_OFF),
     "toxicity_threshold": _fraction,
     "toxicity_action": _choice(*ACTIONS_WITH_OFF),
+    "generalisation_groups": _patterns,
+    "generalisation_predicates": _patterns,
+    "generalisation_window": _int(1, 500),
+    "generalisation_action": _choice(*ACTIONS_WITH_OFF),
 }
+
+
+def engine_fields() -> dict[str, Any]:
+    """Settings the engine's defaults carry that this module has no validator for yet.
+
+    The engine grows rules on its own schedule; such a field is accepted when it
+    has the same JSON type as the engine's default, rather than refused.
+    """
+    try:
+        from .engine.defaults import default_text_policy
+    except ImportError:  # pragma: no cover - engine not installed
+        return {}
+    return {k: v for k, v in default_text_policy().items() if k not in FIELDS}
+
+
+def _same_type_as(default: Any) -> Callable[[Any, dict], Any]:
+    def check(value: Any, data: dict) -> Any:
+        if isinstance(default, bool) or isinstance(value, bool):
+            ok = isinstance(value, bool) and isinstance(default, bool)
+        elif isinstance(default, (int, float)):
+            ok = isinstance(value, (int, float))
+        else:
+            ok = isinstance(value, type(default))
+        if not ok:
+            raise _Invalid(f"Must be of the same type as the default ({type(default).__name__}).")
+        return value
+
+    return check
 
 
 def policy_validate(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -392,12 +432,15 @@ def policy_validate(data: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(data, Mapping):
         raise DomainError("validation_error", "The policy must be an object.")
     errors: dict[str, list[str]] = {}
-    for name in sorted(set(data) - set(FIELDS)):
+    extra = engine_fields()
+    for name in sorted(set(data) - set(FIELDS) - set(extra)):
         errors[name] = ["Unknown policy field."]
     cleaned: dict[str, Any] = {}
-    for name, check in FIELDS.items():
+    checks = {**FIELDS, **{k: _same_type_as(v) for k, v in extra.items()}}
+    for name, check in checks.items():
         if name not in data:
-            errors[name] = ["This field is required."]
+            if name in FIELDS:
+                errors[name] = ["This field is required."]
             continue
         try:
             cleaned[name] = check(data[name], {**data, **cleaned})
@@ -542,7 +585,7 @@ def policy_version_create(
     require_admin(actor)
     if not isinstance(changes, Mapping):
         raise DomainError("validation_error", "The changes must be an object.")
-    unknown = sorted(set(changes) - set(FIELDS))
+    unknown = sorted(set(changes) - set(FIELDS) - set(engine_fields()))
     if unknown:
         raise DomainError(
             "validation_error",

@@ -196,3 +196,33 @@ def test_readers_see_the_sections_and_reasons(api, use_policy):
     ]
     assert body["report_reasons"] == [{"code": "insult", "label": "Insults"}]
     assert body["max_length"] == 250
+
+
+def test_dry_run_command_screens_with_a_stored_version(use_policy, tmp_path):
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    policy = use_policy()
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": 1, "text": "a ZORBLAX"}) + "\n" + json.dumps({"id": 2, "text": "hi"})
+    )
+    out = tmp_path / "out.jsonl"
+    call_command(
+        "moderation_dry_run",
+        "--input",
+        str(source),
+        "--output",
+        str(out),
+        "--version",
+        str(policy.version),
+        "--no-toxicity",
+    )
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["action"] for r in rows] == ["reject", "publish"]
+    assert rows[0]["hits"][0]["span"] == [2, 9]
+    with pytest.raises(CommandError, match="no such policy version"):
+        call_command(
+            "moderation_dry_run", "--input", str(source), "--output", "-", "--version", "99"
+        )

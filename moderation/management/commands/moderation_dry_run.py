@@ -28,13 +28,23 @@ def _load_policy(version: int | None) -> dict:
 
     if version is None:
         return default_text_policy()
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import DatabaseError
+
     from moderation.models import PolicyVersion
 
-    stored = PolicyVersion.objects.filter(version=version).values_list("data", flat=True).first()
-    if stored is None:
+    try:
+        stored = PolicyVersion.objects.filter(version=version).values_list("data", flat=True)
+        data = stored.first()
         known = list(PolicyVersion.objects.order_by("version").values_list("version", flat=True))
+    except (DatabaseError, ImproperlyConfigured) as exc:
+        raise CommandError(
+            f"--version {version}: no policy store is reachable ({exc}); "
+            "run without --version to use the default policy"
+        ) from exc
+    if data is None:
         raise CommandError(f"--version {version}: no such policy version (known: {known})")
-    return stored
+    return data
 
 
 class Command(BaseCommand):
