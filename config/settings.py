@@ -201,7 +201,18 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# Nothing is lost: comments whose slow screening never ran (broker down, a
+# worker killed) are re-enqueued, and so is a policy re-screen that never finished.
+CELERY_BEAT_SCHEDULE: dict = {
+    "comments-sweep-unscreened": {
+        "task": "comments.tasks.comments_sweep_unscreened",
+        "schedule": 60.0,
+    },
+    "moderation-rescreen-sweep": {
+        "task": "moderation.tasks.screening.moderation_rescreen_sweep",
+        "schedule": 300.0,
+    },
+}
 
 # --- E-mail ------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -211,8 +222,11 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Parley <noreply@loca
 # --- Parley -------------------------------------------------------------------
 # The policy/screening adapter that comments calls (see comments/adapter.py).
 PARLEY_COMMENTS_ADAPTER = env.str(
-    "PARLEY_COMMENTS_ADAPTER", default="comments.adapter.DefaultCommentsAdapter"
+    "PARLEY_COMMENTS_ADAPTER", default="moderation.adapter.ModerationCommentsAdapter"
 )
+# The toxicity model (scikit-learn) in the slow screening: "auto" runs it only
+# in Celery workers (not when tasks run in-process, as on the embedded default).
+PARLEY_TOXICITY = env.str("PARLEY_TOXICITY", default="auto").lower()
 # Rate limits can be switched off for load tests and local demos.
 PARLEY_RATE_LIMITS = env.str("PARLEY_RATE_LIMITS", default="on").lower() not in {
     "off",

@@ -31,7 +31,7 @@ from config.errors import DomainError
 from . import app_settings
 from .access import reason_labels
 from .claims import claims_for
-from .models import Appeal, Decision, Sanction
+from .models import Appeal, Decision, Sanction, ScreeningRecord
 from .policy import get_active_policy
 from .reports import reporter_records
 from .sanctions import sanction_dict
@@ -122,10 +122,6 @@ def _rule_hits(comment_ids: list[int]) -> dict[int, dict[str, Any]]:
     one row per automated verdict. Only records of the comment's current
     revision count.
     """
-    try:  # MERGE: remove this guard once the pipeline branch (ScreeningRecord) is merged
-        from .models import ScreeningRecord  # type: ignore[attr-defined]
-    except ImportError:
-        return {}
     if not comment_ids:
         return {}
     out: dict[int, dict[str, Any]] = {}

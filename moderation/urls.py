@@ -3,9 +3,9 @@
 from django.urls import path
 
 from .apis import audit, decisions, queue, sanctions, stats, users
+from .apis import policy as policy_apis
 
 urlpatterns: list = [
-    # --- queue, decisions, sanctions, users, audit, stats (branch "queue") ---
     path("queue/", queue.QueueApi.as_view(), name="moderation-queue"),
     path("queue/<int:comment_id>/claim/", queue.ClaimApi.as_view(), name="moderation-claim"),
     path("queue/<int:comment_id>/release/", queue.ReleaseApi.as_view(), name="moderation-release"),
@@ -28,5 +28,24 @@ urlpatterns: list = [
     ),
     path("audit/", audit.AuditApi.as_view(), name="moderation-audit"),
     path("stats/", stats.StatsApi.as_view(), name="moderation-stats"),
-    # --- end of branch "queue" block ---
+    path(
+        "policy/versions/",
+        policy_apis.PolicyVersionsApi.as_view(),
+        name="moderation-policy-versions",
+    ),
+    path(
+        "policy/versions/<int:version>/",
+        policy_apis.PolicyVersionApi.as_view(),
+        name="moderation-policy-version",
+    ),
+    path(
+        "policy/versions/<int:version>/activate/",
+        policy_apis.PolicyVersionActivateApi.as_view(),
+        name="moderation-policy-version-activate",
+    ),
+    path(
+        "policy/dry-run/",
+        policy_apis.PolicyDryRunApi.as_view(),
+        name="moderation-policy-dry-run",
+    ),
 ]

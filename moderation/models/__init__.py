@@ -7,5 +7,15 @@ from .decisions import Decision
 from .policy import PolicyVersion
 from .queue_admin import QueuedComment
 from .sanctions import Sanction
+from .screening import ScreeningRecord
 
-__all__ = ["Appeal", "AuditLog", "Claim", "Decision", "PolicyVersion", "QueuedComment", "Sanction"]
+__all__ = [
+    "Appeal",
+    "AuditLog",
+    "Claim",
+    "Decision",
+    "PolicyVersion",
+    "QueuedComment",
+    "Sanction",
+    "ScreeningRecord",
+]

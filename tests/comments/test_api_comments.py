@@ -273,9 +273,13 @@ def test_forged_cursor_is_refused(api, article):
 
 
 def test_list_costs_a_fixed_number_of_queries(
-    client_for, reader, reader2, article, make_comment, django_assert_num_queries
+    client_for, reader, reader2, article, make_comment, django_assert_num_queries, settings
 ):
     from django.core.cache import cache
+
+    # 150 comments in a burst is a flood the moderation policy would hold;
+    # this test is about the listing's query count, so it posts without it.
+    settings.PARLEY_COMMENTS_ADAPTER = "comments.adapter.DefaultCommentsAdapter"
 
     for i in range(30):
         top = make_comment(reader, article, f"c{i}")

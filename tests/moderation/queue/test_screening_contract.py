@@ -1,22 +1,10 @@
-"""The queue's rule-hit reasons, read from the pipeline's ScreeningRecord.
-
-``ScreeningRecord`` lives on the ``pipeline`` branch; until it is merged this
-test is skipped (see ``moderation.queue._rule_hits`` for the contract).
-"""
+"""The queue's rule-hit reasons, read from the pipeline's ScreeningRecord."""
 
 from __future__ import annotations
 
 import pytest
 
-import moderation.models
-
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        not hasattr(moderation.models, "ScreeningRecord"),
-        reason="ScreeningRecord is on the pipeline branch (not merged yet)",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 def test_rule_hits_with_spans_are_queue_reasons(mod_client, make_user, article, make_comment, hold):

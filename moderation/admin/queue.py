@@ -17,10 +17,10 @@ from django.db.models import Exists, OuterRef, Q
 from comments.models import Comment, Report
 from config.errors import DomainError
 
-from .access import reason_labels
-from .decisions import decision_apply
-from .models import Appeal, AuditLog, Decision, QueuedComment, Sanction
-from .sanctions import sanction_create, sanction_lift
+from ..access import reason_labels
+from ..decisions import decision_apply
+from ..models import Appeal, AuditLog, Decision, QueuedComment, Sanction
+from ..sanctions import sanction_create, sanction_lift
 
 
 def _reason_choices():
