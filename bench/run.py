@@ -317,8 +317,20 @@ def load_data(seed: int = 2) -> dict:
             ) as copy:
                 for uid, username, password, display, avatar in users:
                     copy.write_row(
-                        (uid, username, password, display, avatar, "", "", "", False, False,
-                         True, now)
+                        (
+                            uid,
+                            username,
+                            password,
+                            display,
+                            avatar,
+                            "",
+                            "",
+                            "",
+                            False,
+                            False,
+                            True,
+                            now,
+                        )
                     )
             with c2.copy(
                 "COPY comments_article (id, key, url, title, comments_open, moderation_mode, "
@@ -326,8 +338,17 @@ def load_data(seed: int = 2) -> dict:
             ) as copy:
                 for aid, key, title in articles:
                     copy.write_row(
-                        (aid, key, f"https://news.example.org/{key}", title, True, "", now, now,
-                         article_counts[aid])
+                        (
+                            aid,
+                            key,
+                            f"https://news.example.org/{key}",
+                            title,
+                            True,
+                            "",
+                            now,
+                            now,
+                            article_counts[aid],
+                        )
                     )
             with c2.copy(
                 "COPY comments_comment (id, article_id, parent_id, author_id, body, status, "
@@ -338,11 +359,21 @@ def load_data(seed: int = 2) -> dict:
                     deleted = c["status"] == "deleted"
                     copy.write_row(
                         (
-                            c["id"], c["article"], c["parent"], c["author"],
-                            "" if deleted else make_body(rng), c["status"],
+                            c["id"],
+                            c["article"],
+                            c["parent"],
+                            c["author"],
+                            "" if deleted else make_body(rng),
+                            c["status"],
                             Comment.compute_is_public(c["status"], c["reply_count"]),
-                            c["created"], None, c["created"] if deleted else None, c["created"],
-                            c["reactions"], c["reply_count"], 1, 1,
+                            c["created"],
+                            None,
+                            c["created"] if deleted else None,
+                            c["created"],
+                            c["reactions"],
+                            c["reply_count"],
+                            1,
+                            1,
                         )
                     )
             with c2.copy(
@@ -361,8 +392,13 @@ def load_data(seed: int = 2) -> dict:
             ) as copy:
                 for row in session_rows:
                     copy.write_row(row)
-        for table in ("accounts_user", "comments_article", "comments_comment",
-                      "comments_reaction", "comments_report"):
+        for table in (
+            "accounts_user",
+            "comments_article",
+            "comments_comment",
+            "comments_reaction",
+            "comments_report",
+        ):
             cur.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT MAX(id) FROM {table}))"
@@ -406,12 +442,20 @@ def start_gunicorn(port: int) -> subprocess.Popen:
     OUT.mkdir(parents=True, exist_ok=True)
     errlog = open(OUT / "gunicorn.log", "a")  # noqa: SIM115 - lives as long as the server
     cmd = [
-        sys.executable, "-m", "gunicorn", "config.wsgi",
-        "--workers", "2",
-        "--bind", f"127.0.0.1:{port}",
-        "--backlog", "2048",
-        "--log-level", "warning",
-        "--chdir", str(ROOT),
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--backlog",
+        "2048",
+        "--log-level",
+        "warning",
+        "--chdir",
+        str(ROOT),
     ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=errlog, stderr=errlog)
     deadline = time.monotonic() + 30
@@ -483,18 +527,35 @@ def smoke(base: str, urls: dict, tokens: list[str]) -> None:
 # --- load generation ------------------------------------------------------------------
 
 
-def run_wrk(wrk: str, url: str, script: str, tokens_file: str, *, seconds: int,
-            connections: int, threads: int) -> dict:
+def run_wrk(
+    wrk: str,
+    url: str,
+    script: str,
+    tokens_file: str,
+    *,
+    seconds: int,
+    connections: int,
+    threads: int,
+) -> dict:
     cmd = [
-        wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-        "-s", script, url, "--", tokens_file,
+        wrk,
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        script,
+        url,
+        "--",
+        tokens_file,
     ]
     proc = subprocess.run(cmd, cwd=WRK_DIR, capture_output=True, text=True, timeout=seconds + 60)
     if proc.returncode != 0:
         raise RuntimeError(f"wrk failed: {proc.stderr}\n{proc.stdout}")
     for line in proc.stdout.splitlines():
         if line.startswith("WRKJSON "):
-            result = json.loads(line[len("WRKJSON "):])
+            result = json.loads(line[len("WRKJSON ") :])
             result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
             result["raw"] = proc.stdout
             return result
@@ -548,7 +609,10 @@ TARGETS = {  # pair name -> (ratio target, p99 limit in ms)
 
 def table(results: dict, connections: int) -> str:
     rows = []
-    head = f"{'endpoint':<22} {'server':<9} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7}  ratio  target"
+    head = (
+        f"{'endpoint':<22} {'server':<9} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7}"
+        "  ratio  target"
+    )
     rows.append(head)
     rows.append("-" * len(head))
     for pair, target in TARGETS.items():
@@ -630,10 +694,22 @@ def main() -> None:
         tokens_file.write_text("\n".join(tokens) + "\n")
         plan = [
             ("anon", "anonymous first page", "get.lua", "parley_page", "baseline_page", "-"),
-            ("signed", "signed-in first page", "get.lua", "parley_page", "baseline_page",
-             str(tokens_file)),
-            ("post", "post a comment", "post.lua", "parley_post", "baseline_post",
-             str(tokens_file)),
+            (
+                "signed",
+                "signed-in first page",
+                "get.lua",
+                "parley_page",
+                "baseline_page",
+                str(tokens_file),
+            ),
+            (
+                "post",
+                "post a comment",
+                "post.lua",
+                "parley_post",
+                "baseline_post",
+                str(tokens_file),
+            ),
         ]
         only = {x for x in args.only.split(",") if x}
         for short, pair, script, p_url, b_url, tok in plan:
@@ -642,12 +718,29 @@ def main() -> None:
             results[pair] = {}
             for label, url in (("parley", urls[p_url]), ("baseline", urls[b_url])):
                 if args.warmup:
-                    run_wrk(wrk, url, script, tok, seconds=args.warmup,
-                            connections=args.connections, threads=args.threads)
-                r = run_wrk(wrk, url, script, tok, seconds=args.duration,
-                            connections=args.connections, threads=args.threads)
-                log(f"{pair} / {label}: {r['rps']:.1f} req/s, p50 {fmt_ms(r['latency_us']['p50'])}, "
-                    f"p99 {fmt_ms(r['latency_us']['p99'])}, errors {r['errors']}")
+                    run_wrk(
+                        wrk,
+                        url,
+                        script,
+                        tok,
+                        seconds=args.warmup,
+                        connections=args.connections,
+                        threads=args.threads,
+                    )
+                r = run_wrk(
+                    wrk,
+                    url,
+                    script,
+                    tok,
+                    seconds=args.duration,
+                    connections=args.connections,
+                    threads=args.threads,
+                )
+                log(
+                    f"{pair} / {label}: {r['rps']:.1f} req/s, "
+                    f"p50 {fmt_ms(r['latency_us']['p50'])}, "
+                    f"p99 {fmt_ms(r['latency_us']['p99'])}, errors {r['errors']}"
+                )
                 results[pair][label] = r
     finally:
         stop(server)
@@ -666,28 +759,47 @@ def main() -> None:
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     print()
-    print(f"Parley thread benchmark {dt.datetime.now().isoformat(timespec='seconds')} "
-          f"commit {commit}")
-    print(f"machine: {notes['cores']} cores ({notes['cpu']}), load average before "
-          f"{' '.join(f'{x:.2f}' for x in load_before)}, after "
-          f"{' '.join(f'{x:.2f}' for x in notes['loadavg'])}")
-    print(f"gunicorn 2 sync workers, PostgreSQL {DB_NAME}, Redis db 14 (cache + Celery broker), "
-          f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s (+{args.warmup}s warm-up)")
+    print(
+        f"Parley thread benchmark {dt.datetime.now().isoformat(timespec='seconds')} commit {commit}"
+    )
+    print(
+        f"machine: {notes['cores']} cores ({notes['cpu']}), load average before "
+        f"{' '.join(f'{x:.2f}' for x in load_before)}, after "
+        f"{' '.join(f'{x:.2f}' for x in notes['loadavg'])}"
+    )
+    print(
+        f"gunicorn 2 sync workers, PostgreSQL {DB_NAME}, Redis db 14 (cache + Celery broker), "
+        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s (+{args.warmup}s warm-up)"
+    )
     print()
     if len(results) == len(TARGETS):
         print(table(results, args.connections))
     else:
         for pair, r in results.items():
             for label, x in r.items():
-                print(f"{pair:<22} {label:<9} {x['rps']:8.1f} req/s p50 "
-                      f"{fmt_ms(x['latency_us']['p50'])} p99 {fmt_ms(x['latency_us']['p99'])}")
+                print(
+                    f"{pair:<22} {label:<9} {x['rps']:8.1f} req/s p50 "
+                    f"{fmt_ms(x['latency_us']['p50'])} p99 {fmt_ms(x['latency_us']['p99'])}"
+                )
     out = OUT / f"{stamp}.json"
     for pair in results.values():
         for r in pair.values():
             r.pop("raw", None)
-    out.write_text(json.dumps(
-        {"date": stamp, "commit": commit, "args": vars(args), "machine": notes,
-         "counts": counts, "queued_tasks": queued, "results": results}, indent=2, default=str))
+    out.write_text(
+        json.dumps(
+            {
+                "date": stamp,
+                "commit": commit,
+                "args": vars(args),
+                "machine": notes,
+                "counts": counts,
+                "queued_tasks": queued,
+                "results": results,
+            },
+            indent=2,
+            default=str,
+        )
+    )
     print(f"\nraw results: {out.relative_to(ROOT)}; total {time.monotonic() - started:.0f}s")
 
 

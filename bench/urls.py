@@ -2,7 +2,8 @@
 
 from django.urls import include, path
 
-from config.urls import handler404, handler500, urlpatterns as parley_urlpatterns  # noqa: F401
+from config.urls import handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as parley_urlpatterns
 
 urlpatterns = [
     *parley_urlpatterns,
