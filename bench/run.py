@@ -26,7 +26,9 @@ What it does:
    db. No Celery worker runs: the queued tasks are counted and flushed at the end.
    ``DJANGO_SETTINGS_MODULE=bench.settings`` only adds the baseline urls.
 3. Checks every endpoint answers correctly once, then for each of the six
-   endpoints runs wrk for a short warm-up and a measured run at 32 connections:
+   endpoints runs wrk for a short warm-up, then measures Parley and the baseline
+   in alternating rounds (P B B P ...) at 32 connections, so that load from
+   other processes on a shared machine falls on both about equally:
    Parley / baseline first page (50) of ``bench-big``, anonymous and signed in,
    and posting to it.
 4. Prints req/s, p50, p99 and the ratio to the baseline, plus machine notes, and
@@ -562,6 +564,32 @@ def run_wrk(
     raise RuntimeError(f"no WRKJSON line in wrk output:\n{proc.stdout}\n{proc.stderr}")
 
 
+def combine(rounds: list[dict]) -> dict:
+    """One figure from several rounds of the same endpoint.
+
+    req/s is all requests over all measured time; p50 is the median of the
+    rounds' medians and p99 the worst round's p99 (wrk reports percentiles, not
+    the histogram, so they cannot be merged exactly; this errs on the slow side).
+    """
+    requests = sum(r["requests"] for r in rounds)
+    duration = sum(r["duration_us"] for r in rounds)
+    p50s = sorted(r["latency_us"]["p50"] for r in rounds)
+    errors = {k: sum(r["errors"][k] for r in rounds) for k in rounds[0]["errors"]}
+    for r in rounds:
+        r.pop("raw", None)
+    return {
+        "requests": requests,
+        "duration_us": duration,
+        "rps": requests / (duration / 1e6),
+        "errors": errors,
+        "latency_us": {
+            "p50": p50s[len(p50s) // 2],
+            "p99": max(r["latency_us"]["p99"] for r in rounds),
+        },
+        "rounds": rounds,
+    }
+
+
 def queued_tasks() -> int:
     import redis
 
@@ -642,7 +670,10 @@ def table(results: dict, connections: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=15, help="measured seconds per endpoint")
+    parser.add_argument("--duration", type=int, default=16, help="measured seconds per endpoint")
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="alternating Parley/baseline rounds per endpoint"
+    )
     parser.add_argument("--warmup", type=int, default=3, help="warm-up seconds per endpoint")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -684,6 +715,18 @@ def main() -> None:
     }
     server = None
     results: dict = {}
+
+    def wrk_run(url: str, script: str, tok: str, seconds: float) -> dict:
+        return run_wrk(
+            wrk,
+            url,
+            script,
+            tok,
+            seconds=max(1, round(seconds)),
+            connections=args.connections,
+            threads=args.threads,
+        )
+
     try:
         log(f"starting gunicorn (2 workers) on {base}")
         server = start_gunicorn(port)
@@ -716,26 +759,20 @@ def main() -> None:
             if only and short not in only:
                 continue
             results[pair] = {}
-            for label, url in (("parley", urls[p_url]), ("baseline", urls[b_url])):
-                if args.warmup:
-                    run_wrk(
-                        wrk,
-                        url,
-                        script,
-                        tok,
-                        seconds=args.warmup,
-                        connections=args.connections,
-                        threads=args.threads,
-                    )
-                r = run_wrk(
-                    wrk,
-                    url,
-                    script,
-                    tok,
-                    seconds=args.duration,
-                    connections=args.connections,
-                    threads=args.threads,
-                )
+            rounds: dict[str, list[dict]] = {"parley": [], "baseline": []}
+            targets = {"parley": urls[p_url], "baseline": urls[b_url]}
+            if args.warmup:
+                for label in ("parley", "baseline"):
+                    wrk_run(targets[label], script, tok, args.warmup)
+            # Alternate Parley and baseline in rounds (P B, then B P, ...) so that a
+            # neighbour's load on this shared machine falls on both about equally.
+            for i in range(args.rounds):
+                order = ("parley", "baseline") if i % 2 == 0 else ("baseline", "parley")
+                for label in order:
+                    r = wrk_run(targets[label], script, tok, args.duration / args.rounds)
+                    rounds[label].append(r)
+            for label in ("parley", "baseline"):
+                r = combine(rounds[label])
                 log(
                     f"{pair} / {label}: {r['rps']:.1f} req/s, "
                     f"p50 {fmt_ms(r['latency_us']['p50'])}, "
@@ -769,7 +806,8 @@ def main() -> None:
     )
     print(
         f"gunicorn 2 sync workers, PostgreSQL {DB_NAME}, Redis db 14 (cache + Celery broker), "
-        f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s (+{args.warmup}s warm-up)"
+        f"wrk -t{args.threads} -c{args.connections}, {args.duration}s per endpoint in "
+        f"{args.rounds} alternating rounds (+{args.warmup}s warm-up)"
     )
     print()
     if len(results) == len(TARGETS):
@@ -782,9 +820,6 @@ def main() -> None:
                     f"{fmt_ms(x['latency_us']['p50'])} p99 {fmt_ms(x['latency_us']['p99'])}"
                 )
     out = OUT / f"{stamp}.json"
-    for pair in results.values():
-        for r in pair.values():
-            r.pop("raw", None)
     out.write_text(
         json.dumps(
             {
