@@ -158,7 +158,7 @@ EVASIONS = [
 EXTRAS = [
     "call 010-{a:04d}-{b:04d}",
     "mail me at user{a}@example.com",
-    "see https://www.yna.co.kr/view/{a}",
+    "see https://en.yna.co.kr/view/AKR{a}",
     "visit promo{a} dot com now",
     "카톡 deal{a} 문의",
     "bit.ly/x{a}y",

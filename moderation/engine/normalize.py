@@ -518,9 +518,7 @@ def skeleton_of(s: str) -> str:
     return "".join("?" if (c in _VOWELS or c in _MASK_CHARS) else c for c in s)
 
 
-_MASKED = re.compile(
-    r"(?<![a-z0-9@$!*#%])(?=[a-z0-9@$!*#%]*[a-z][0-9@$!*#%]+[a-z])[a-z0-9@$!*#%]+"
-)
+_MASKED = re.compile(r"(?<![a-z0-9@$!*#%])(?=[a-z0-9@$!*#%]*[a-z][0-9@$!*#%]+[a-z])[a-z0-9@$!*#%]+")
 
 
 def skeleton_key(base: Key) -> Key | None:
@@ -547,7 +545,7 @@ def skeleton_key(base: Key) -> Key | None:
 class Normalized:
     """The keys of one comment. Derived keys are computed once and shared by all rules."""
 
-    __slots__ = ("original", "base", "terms", "terms_double", "_derived", "memo")
+    __slots__ = ("_derived", "base", "memo", "original", "terms", "terms_double")
 
     def __init__(self, original: str, base: Key, terms: Key, terms_double: Key | None) -> None:
         self.original = original
