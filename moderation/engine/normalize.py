@@ -281,8 +281,9 @@ def join_spaced(key: Key) -> Key:
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 )
-_LEET_TOKEN = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*")
+_LEET_TOKEN = re.compile(r"[a-z0-9@$!]+")  # maximal tokens: linear on long digit runs
 _LEET_CHARS = re.compile(r"[013457@$!]")
+_HAS_LATIN = re.compile(r"[a-z]")
 
 
 def leet(key: Key) -> Key:
@@ -293,7 +294,7 @@ def leet(key: Key) -> Key:
     changed = False
     for m in _LEET_TOKEN.finditer(text):
         tok = m.group()
-        if not _LEET_CHARS.search(tok) or tok.isdigit():
+        if not _LEET_CHARS.search(tok) or not _HAS_LATIN.search(tok):
             continue
         # @ $ ! only count inside a token (a trailing "!" is punctuation, a leading
         # "@" is a handle); digits count anywhere in a token that has letters.
