@@ -158,7 +158,7 @@ EVASIONS = [
 EXTRAS = [
     "call 010-{a:04d}-{b:04d}",
     "mail me at user{a}@example.com",
-    "see https://www.yna.co.kr/view/{a}",
+    "see https://en.yna.co.kr/view/AKR{a}",
     "visit promo{a} dot com now",
     "카톡 deal{a} 문의",
     "bit.ly/x{a}y",
@@ -265,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     rows = []
+    published: dict[int, list[bool]] = {}
     for size in (int(s) for s in args.sizes.split(",")):
         banned, suspect = make_terms(size, random.Random(args.seed + size))
         policy = default_text_policy()
@@ -274,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         build_s = time.perf_counter() - t0
         cpu, wall, lat, res = timed(screener.screen, comments, rounds=args.rounds)
         flagged = sum(r.action != "publish" for r in res)
+        published[size] = [r.action == "publish" for r in res]
         rx = naive_regex(banned + suspect)
         n_cpu, n_wall, n_lat, n_res = timed(rx.search, comments, rounds=1)
         n_flagged = sum(r is not None for r in n_res)
@@ -309,6 +311,16 @@ def main(argv: list[str] | None = None) -> int:
         f"naive  cost per comment, {last[0]:,} vs {first[0]:,} terms: "
         f"{last[6] / first[6]:.2f}x (mean), p99 {pct(last[8], 0.99) / pct(first[8], 0.99):.2f}x"
     )
+    # Same comments, no hits at any size: isolates the cost of the list size itself
+    # (more terms also mean more hits to build, which is work, not overhead).
+    quiet = [i for i in range(n) if all(p[i] for p in published.values())]
+    if quiet:
+        q_first = statistics.mean(first[4][i] for i in quiet)
+        q_last = statistics.mean(last[4][i] for i in quiet)
+        print(
+            f"engine cost per comment on the {len(quiet):,} comments with no hit at any size: "
+            f"{q_last * 1000:.1f} us vs {q_first * 1000:.1f} us = {q_last / q_first:.2f}x"
+        )
     print("targets at 10,000 terms: >= 5,000 comments/s per core and p99 < 2 ms")
     return 0
 

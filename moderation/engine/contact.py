@@ -90,12 +90,16 @@ def _hangul_phones(base: Key) -> list[Finding]:
 
 # ----------------------------------------------------------------------------- e-mail
 
-_EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
+_EMAIL = re.compile(
+    r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,4}"
+    r"\.[a-z]{2,24}"
+)
 _AT = r"(?:\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s*골뱅이\s*|\s*@\s*)"
 _DOT = r"(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\s*닷\s*|\s*점\s*|\s*\.\s*)"
 _MAIL_TLD = r"(?:com|net|org|kr|co|io|jp|cn|me|info|biz|edu|gov|ac|uk|us|de|fr)"
 _OBF_EMAIL = re.compile(
-    rf"(?<![a-z0-9._\-])[a-z0-9][a-z0-9._\-]*{_AT}[a-z0-9\-]+(?:{_DOT}[a-z0-9\-]+)*{_DOT}{_MAIL_TLD}\b"
+    rf"(?<![a-z0-9._\-])[a-z0-9][a-z0-9._\-]{{0,63}}{_AT}[a-z0-9\-]{{1,63}}"
+    rf"(?:{_DOT}[a-z0-9\-]{{1,63}}){{0,3}}{_DOT}{_MAIL_TLD}\b"
 )
 _KNOWN_MAIL = re.compile(r"gmail|naver|daum|hanmail|kakao|nate|yahoo|hotmail|outlook|icloud")
 

@@ -127,14 +127,16 @@ _DOT_OBF = r"(?:\s?[\[\(\{]\s?(?:dot|\.|점)\s?[\]\)\}]\s?|\s+dot\s+|\s?닷\s?)"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-_]{0,61}[a-z0-9])?"
 
 _URL = re.compile(
-    rf"(?P<scheme>{_SCHEME})?"
-    rf"(?P<host>(?:{_LABEL}(?:\.|{_DOT_OBF}))+(?:{_TLD}))"
+    # Bounded label count and a start-of-label lookbehind keep this linear on
+    # adversarial input such as 5,000 characters of "a.a.a.".
+    rf"(?:(?P<scheme>{_SCHEME})|(?<![a-z0-9\-_]))"
+    rf"(?P<host>(?:{_LABEL}(?:\.|{_DOT_OBF})){{1,5}}(?:{_TLD}))"
     r"(?![a-z0-9\-])"
     r"(?P<path>(?::\d{1,5})?/[^\s<>\"')\]]*)?"
 )
-_WWW = re.compile(r"(?<![a-z0-9])www\s?[.]\s?(?P<host>(?:[a-z0-9\-]+\.)+[a-z]{2,})")
+_WWW = re.compile(r"(?<![a-z0-9])www\s?[.]\s?(?P<host>(?:[a-z0-9\-]{1,63}\.){1,5}[a-z]{2,24})")
 _SCHEME_ONLY = re.compile(rf"(?P<scheme>{_SCHEME})(?P<host>[^\s/]+)")
-_KO_DOTCOM = re.compile(r"(?<![a-z0-9])(?P<host>[a-z0-9][a-z0-9\-]{2,})\s?닷\s?(?:컴|넷|케이알)")
+_KO_DOTCOM = re.compile(r"(?<![a-z0-9])(?P<host>[a-z0-9][a-z0-9\-]{2,62})\s?닷\s?(?:컴|넷|케이알)")
 
 
 _STOPWORDS = {"the", "this", "that", "a", "an", "my", "your", "our", "his", "her", "its", "their"}

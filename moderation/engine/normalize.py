@@ -281,8 +281,9 @@ def join_spaced(key: Key) -> Key:
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 )
-_LEET_TOKEN = re.compile(r"[a-z0-9@$!]*[a-z][a-z0-9@$!]*")
+_LEET_TOKEN = re.compile(r"[a-z0-9@$!]+")  # maximal tokens: linear on long digit runs
 _LEET_CHARS = re.compile(r"[013457@$!]")
+_HAS_LATIN = re.compile(r"[a-z]")
 
 
 def leet(key: Key) -> Key:
@@ -293,7 +294,7 @@ def leet(key: Key) -> Key:
     changed = False
     for m in _LEET_TOKEN.finditer(text):
         tok = m.group()
-        if not _LEET_CHARS.search(tok) or tok.isdigit():
+        if not _LEET_CHARS.search(tok) or not _HAS_LATIN.search(tok):
             continue
         # @ $ ! only count inside a token (a trailing "!" is punctuation, a leading
         # "@" is a handle); digits count anywhere in a token that has letters.
@@ -518,9 +519,7 @@ def skeleton_of(s: str) -> str:
     return "".join("?" if (c in _VOWELS or c in _MASK_CHARS) else c for c in s)
 
 
-_MASKED = re.compile(
-    r"(?<![a-z0-9@$!*#%])(?=[a-z0-9@$!*#%]*[a-z][0-9@$!*#%]+[a-z])[a-z0-9@$!*#%]+"
-)
+_MASKED = re.compile(r"(?<![a-z0-9@$!*#%])(?=[a-z0-9@$!*#%]*[a-z][0-9@$!*#%]+[a-z])[a-z0-9@$!*#%]+")
 
 
 def skeleton_key(base: Key) -> Key | None:
@@ -547,7 +546,7 @@ def skeleton_key(base: Key) -> Key | None:
 class Normalized:
     """The keys of one comment. Derived keys are computed once and shared by all rules."""
 
-    __slots__ = ("original", "base", "terms", "terms_double", "_derived", "memo")
+    __slots__ = ("_derived", "base", "memo", "original", "terms", "terms_double")
 
     def __init__(self, original: str, base: Key, terms: Key, terms_double: Key | None) -> None:
         self.original = original

@@ -195,9 +195,12 @@ class TermMatcher:
                 start, end = s_start, s_end
             else:
                 last = scan[s_end]
-                if "\u1161" <= last <= "\u1175" and s_end + 1 < len(scan):
-                    if "\u11a8" <= scan[s_end + 1] <= "\u11ff":
-                        continue  # the pattern ends mid-syllable: 씨바 is not in 씨방
+                if (
+                    "\u1161" <= last <= "\u1175"
+                    and s_end + 1 < len(scan)
+                    and "\u11a8" <= scan[s_end + 1] <= "\u11ff"
+                ):
+                    continue  # the pattern ends mid-syllable: 씨바 is not in 씨방
                 if index is None:
                     index = _nfd_index(text)
                 start, end = index[s_start], index[s_end]

@@ -32,10 +32,22 @@ def _load() -> Callable:
     return _predict
 
 
-def score_batch(texts: Sequence[str], batch_size: int = 512) -> list[float]:
-    """Probability (0..1) that each text is offensive English."""
+def score_batch(
+    texts: Sequence[str], batch_size: int = 512, deobfuscate: bool = True
+) -> list[float]:
+    """Probability (0..1) that each text is offensive English.
+
+    With ``deobfuscate`` (default) the model reads the engine's match key instead of
+    the raw text, so ``ｆｕｃｋ``, ``sh1t``, ``f u c k`` and Cyrillic look-alikes reach it
+    as plain words (on the dev corpus this lifted English recall of the model alone
+    without raising any clean score above 0.7).
+    """
     if not texts:
         return []
+    if deobfuscate:
+        from .normalize import normalize
+
+        texts = [normalize(t).terms.text for t in texts]
     predict = _load()
     out: list[float] = []
     with warnings.catch_warnings():

@@ -9,8 +9,19 @@ from ..base import Context, Hit
 from ..normalize import Normalized, normalize
 from ..terms import shared_matcher
 
-# Severity for the moderation queue's ordering.
-_CODE_SEVERITY = {"threat": 90, "hate": 85, "personal_info": 80, "sexual": 75}
+# Severity orders the moderation queue and the result's codes: the more specific and
+# more harmful code leads ("fuck her" is sexual before it is offensive).
+_CODE_SEVERITY = {
+    "threat": 92,
+    "hate": 88,
+    "personal_info": 85,
+    "sexual": 84,
+    "insult": 82,
+    "offensive": 80,
+    "other": 75,
+    "off_topic": 72,
+    "spam": 70,
+}
 
 
 class TermListRule:
@@ -32,9 +43,7 @@ class TermListRule:
             if m.list_name != self.list_key:
                 continue
             code = m.pattern.code
-            sev = max(self.base_severity, _CODE_SEVERITY.get(code, 0))
-            if self.action == "hold":
-                sev = min(sev, 70)
+            sev = _CODE_SEVERITY.get(code, 75) - (80 - self.base_severity)
             hits.append(
                 Hit(
                     rule=self.name,

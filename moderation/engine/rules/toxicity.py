@@ -35,7 +35,7 @@ class ToxicityRule:
             span=None,
             matched="",
             term=None,
-            severity=int(min(100, 40 + 60 * score)),
+            severity=int(20 + 25 * score),  # below explicit term hits
             detail={"score": round(float(score), 4), "threshold": self.threshold},
         )
 

@@ -72,7 +72,7 @@ def test_at_and_dot_in_prose_is_not_an_email():
 
 
 def test_rrn_plausible_date():
-    assert found("주민번호 900101-1234567 이래요", "rrn") == [("rrn", "900101-1234567")]
+    assert found("주민번호는 900101-1234567 이래요", "rrn") == [("rrn", "900101-1234567")]
     assert found("번호 050815-4123456 맞나", "rrn") == [("rrn", "050815-4123456")]
     assert found("코드 901332-1234567 임", "rrn") == []  # month 13
     assert found("코드 900230-1234567 임", "rrn") == []  # 30 February
@@ -107,7 +107,7 @@ def test_messenger_handles(text, expected):
 
 
 NOT_MESSENGERS = [
-    "Is Line 2 running normally today?",
+    "Does Line 9 run late on Fridays?",
     "Telegram is a popular messaging app in Korea.",
     "카톡으로 기사 공유했어요",
     "I waited in line for an hour.",
@@ -122,7 +122,7 @@ def test_not_messenger_handles(text):
 def test_addresses():
     assert found("그 사람 집 주소: 서울시 마포구 성산동 123-4 푸른빌라 302호", "address")
     assert found("She lives in Building 12, Unit 804 of that complex", "address")
-    assert found("The district office on the main road was busy.", "address") == []
+    assert found("The ward office on the main road was busy.", "address") == []
 
 
 def test_contact_rule_actions_and_codes():

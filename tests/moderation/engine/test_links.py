@@ -70,9 +70,9 @@ def test_link_count_against_link_max():
 
 
 def test_allowed_links_never_count():
-    rule = LinksRule({"link_max": 0, "link_allow_domains": ["reuters.com"]})
-    assert rule.check("https://www.reuters.com/world/ is good", TRUSTED) == []
-    assert rule.check("https://other-news.com/world/ is good", TRUSTED)[0].action == HOLD
+    rule = LinksRule({"link_max": 0, "link_allow_domains": ["apnews.com"]})
+    assert rule.check("https://apnews.com/hub/korea is good", TRUSTED) == []
+    assert rule.check("https://other-news.com/hub/korea is good", TRUSTED)[0].action == HOLD
 
 
 def test_obfuscated_and_shortened_links_hold_even_when_alone():
@@ -89,6 +89,6 @@ def test_new_authors_links_are_held():
 
 
 def test_default_policy_allows_news_links(screener):
-    assert screener.screen("Source: https://www.yna.co.kr/view/123").action == PUBLISH
-    assert screener.screen("Source: https://www.mofa.go.kr/eng/").action == PUBLISH
+    assert screener.screen("Source: https://en.yna.co.kr/view/AKR123").action == PUBLISH
+    assert screener.screen("Source: https://www.moef.go.kr/en/index").action == PUBLISH
     assert screener.screen("Win big at luckyspin dot com").action == HOLD

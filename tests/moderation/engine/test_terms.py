@@ -100,7 +100,7 @@ CLEAN_EN = [
     "The cocktail menu near the cockpit lounge was fine.",
     "Dick Cheney wrote a memoir about it.",
     "Shiitake and shitake prices both rose.",
-    "Flights to Fukuoka and Phuket are cheap.",
+    "Cheap fares to Fukuoka and Phuket this month.",
     "The spicy stew and the grape juice were great.",
     "My therapist studied analysis in Essex and Sussex.",
     "That movie killed me, I was dying of laughter.",

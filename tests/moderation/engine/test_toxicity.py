@@ -21,7 +21,10 @@ def test_score_batch_ranks_abuse_above_civil_text():
     from moderation.engine import toxicity
 
     scores = toxicity.score_batch(
-        ["Thanks for the clear and careful reporting.", "you are a stupid worthless piece of shit"]
+        [
+            "A careful and balanced piece of reporting, thank you.",
+            "you are a stupid worthless piece of shit",
+        ]
     )
     assert toxicity.is_loaded()
     assert len(scores) == 2 and all(0.0 <= s <= 1.0 for s in scores)
