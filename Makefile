@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PARLEY_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-sqlite test-postgres lint format eval bench clean venv
+.PHONY: run test lint format eval bench bench-screening clean venv
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,21 @@ run: venv
 ## The whole test suite: SQLite, then PostgreSQL + Redis + a real Celery worker.
 test: venv
 	bash scripts/test.sh
+
+## Screening quality on the labelled corpus: the dry-run command, then recall / FP / confusion.
+CORPUS ?= ../shared/corpus/dev.jsonl
+eval: venv
+	mkdir -p $(PARLEY_VAR_DIR)
+	DEBUG=1 $(PY) manage.py migrate --no-input -v0
+	DEBUG=1 $(PY) manage.py moderation_dry_run --input $(CORPUS) --output $(PARLEY_VAR_DIR)/eval-dryrun.jsonl
+	$(PY) -m moderation.engine.evaluate --corpus $(CORPUS) --results $(PARLEY_VAR_DIR)/eval-dryrun.jsonl
+
+## Benchmarks (figures, not tests): screening rules, then threads over gunicorn + PostgreSQL.
+bench-screening: venv
+	$(PY) -m bench.screening
+
+bench: venv bench-screening
+	$(PY) bench/run.py
 
 lint: venv
 	$(VENV)/bin/ruff check .

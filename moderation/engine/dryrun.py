@@ -41,7 +41,7 @@ def screen_records(
             from .toxicity import score_batch
 
             scores = score_batch([str(r.get("text") or "") for r, _ in batch])
-        for (rec, res), score in zip(batch, scores):
+        for (rec, res), score in zip(batch, scores, strict=True):
             hits = list(res.hits)
             if score is not None:
                 hit = tox_rule.hit_for(score)

@@ -82,7 +82,9 @@ def report(corpus: list[dict], results: dict[str, dict], out=sys.stdout) -> dict
         if wrong:
             misses.append((item["id"], cat, action))
 
-    p = lambda *a: print(*a, file=out)
+    def p(*args: object) -> None:
+        print(*args, file=out)
+
     p("Recall (violating comments held or refused)")
     p(f"  {'category':<24}{'caught':>8}{'total':>7}{'recall':>8}{'target':>8}")
     summary: dict[str, float] = {}

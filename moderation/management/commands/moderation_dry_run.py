@@ -19,28 +19,21 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 def _load_policy(version: int | None) -> dict:
-    """The policy snapshot to screen with.
-
-    Without ``--version`` this is the engine's default text policy (no database
-    needed). ``--version N`` screens with stored policy version N, active or not.
-    """
-    from moderation.engine.defaults import default_text_policy
-
-    if version is None:
-        return default_text_policy()
+    """The policy snapshot to screen with: the active version, or stored version N."""
     from django.core.exceptions import ImproperlyConfigured
     from django.db import DatabaseError
 
     from moderation.models import PolicyVersion
+    from moderation.policy import get_active_policy
 
     try:
-        stored = PolicyVersion.objects.filter(version=version).values_list("data", flat=True)
-        data = stored.first()
+        if version is None:
+            return get_active_policy().data
+        data = PolicyVersion.objects.filter(version=version).values_list("data", flat=True).first()
         known = list(PolicyVersion.objects.order_by("version").values_list("version", flat=True))
     except (DatabaseError, ImproperlyConfigured) as exc:
         raise CommandError(
-            f"--version {version}: no policy store is reachable ({exc}); "
-            "run without --version to use the default policy"
+            f"no policy store is reachable ({exc}); run `manage.py migrate`"
         ) from exc
     if data is None:
         raise CommandError(f"--version {version}: no such policy version (known: {known})")
@@ -62,7 +55,7 @@ class Command(BaseCommand):
             "--version",
             type=int,
             default=None,
-            help="a stored policy version (default: the engine's default text policy)",
+            help="a stored policy version, active or not (default: the active version)",
         )
         parser.add_argument("--no-toxicity", action="store_true", help="skip the toxicity model")
         parser.add_argument("--batch-size", type=int, default=256)

@@ -1,12 +1,10 @@
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
 
 from moderation.engine.evaluate import report
-
-ROOT = Path(__file__).resolve().parents[3]
 
 CORPUS = [
     {"id": "a", "text": "x", "label": "violating", "category": "profanity", "evasion": "leet"},
@@ -31,54 +29,45 @@ def test_report_counts_recall_fp_and_matrix():
     assert "Confusion matrix" in text and "BELOW" in text
 
 
-SETTINGS = """
-SECRET_KEY = "test"
-INSTALLED_APPS = ["moderation"]
-DATABASES = {}
-"""
-
-
-def _manage(tmp_path, *args):
-    (tmp_path / "dryrun_settings.py").write_text(SETTINGS)
-    code = (
-        "import sys, django; from django.core.management import call_command; django.setup(); "
-        "call_command('moderation_dry_run', *sys.argv[1:])"
-    )
-    env = {"DJANGO_SETTINGS_MODULE": "dryrun_settings", "PYTHONPATH": f"{tmp_path}:{ROOT}"}
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_dry_run_command_writes_verdicts(tmp_path):
+def _dry_run(tmp_path, rows, *args):
     inp = tmp_path / "in.jsonl"
-    inp.write_text(
-        "\n".join(
-            json.dumps(r, ensure_ascii=False)
-            for r in [
-                {"id": 1, "text": "Lovely photo of the river."},
-                {"id": 2, "text": "ｓｈｉｔ reporting"},
-                {"id": 3, "text": "전화 010-2345-6789"},
-            ]
-        )
-    )
+    inp.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     out = tmp_path / "out.jsonl"
-    proc = _manage(tmp_path, "--input", str(inp), "--output", str(out), "--no-toxicity")
-    assert proc.returncode == 0, proc.stderr
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    err = io.StringIO()
+    call_command("moderation_dry_run", "--input", str(inp), "--output", str(out), *args, stderr=err)
+    return [json.loads(line) for line in out.read_text().splitlines()], err.getvalue()
+
+
+@pytest.mark.django_db
+def test_dry_run_command_writes_verdicts_with_the_active_policy(tmp_path, capsys):
+    rows, err = _dry_run(
+        tmp_path,
+        [
+            {"id": 1, "text": "Lovely photo of the river."},
+            {"id": 2, "text": "ｓｈｉｔ reporting"},
+            {"id": 3, "text": "전화 010-2345-6789"},
+        ],
+        "--no-toxicity",
+    )
     assert [r["action"] for r in rows] == ["publish", "reject", "hold"]
     assert rows[1]["codes"] == ["offensive"] and rows[1]["hits"][0]["span"] == [0, 4]
-    assert "screening" in proc.stderr  # the progress bar
+    assert "screened 3 comments" in err
+    assert "screening" in capsys.readouterr().err  # the progress bar
 
 
+@pytest.mark.django_db
+def test_dry_run_command_uses_a_stored_version(tmp_path, make_user):
+    from moderation.policy import get_active_policy, policy_version_create
+
+    get_active_policy()  # version 1, the defaults
+    admin = make_user("policyadmin", role="admin")
+    policy_version_create(actor=admin, changes={"banned_terms": ["offensive:zorblax"]}, note="t")
+    text = [{"id": 1, "text": "what a zorblax"}]
+    assert _dry_run(tmp_path, text, "--no-toxicity")[0][0]["action"] == "publish"
+    assert _dry_run(tmp_path, text, "--no-toxicity", "--version", "2")[0][0]["action"] == "reject"
+
+
+@pytest.mark.django_db
 def test_dry_run_command_refuses_unknown_version(tmp_path):
-    inp = tmp_path / "in.jsonl"
-    inp.write_text('{"id": 1, "text": "hi"}\n')
-    proc = _manage(tmp_path, "--input", str(inp), "--output", "-", "--version", "3")
-    assert proc.returncode != 0
-    assert "no policy store" in proc.stderr
+    with pytest.raises(CommandError, match="no such policy version"):
+        _dry_run(tmp_path, [{"id": 1, "text": "hi"}], "--version", "3")

@@ -145,7 +145,10 @@ def test_exception_is_per_term_and_global():
         {"banned": ["ass*", "*fuck*"]},
         {"ass*": ["assess*", "assum*"], "*": ["assassin*"]},
     )
-    found = lambda t: [x.pattern.entry for x in m.find(normalize(t))]
+
+    def found(t):
+        return [x.pattern.entry for x in m.find(normalize(t))]
+
     assert found("we assess and assume") == []
     assert found("an assassination plot") == []
     assert found("what an asshat") == ["ass*"]
@@ -160,7 +163,10 @@ def test_exception_only_covers_its_own_span():
 
 def test_whole_word_and_wildcards():
     m = TermMatcher({"b": ["cunt", "fuck*", "*shit"]})
-    found = lambda t: [x.pattern.entry for x in m.find(normalize(t))]
+
+    def found(t):
+        return [x.pattern.entry for x in m.find(normalize(t))]
+
     assert found("Scunthorpe") == []
     assert found("fucking hell") == ["fuck*"]
     assert found("motherfucking") == []
