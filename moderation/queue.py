@@ -31,6 +31,7 @@ from config.errors import DomainError
 from . import app_settings
 from .access import reason_labels
 from .claims import claims_for
+from .engine.base import ACTION_STRENGTH
 from .models import Appeal, Decision, Sanction, ScreeningRecord
 from .policy import get_active_policy
 from .reports import reporter_records
@@ -113,32 +114,39 @@ def queued_since(comment: Comment, queue: str | None):
 
 
 def _rule_hits(comment_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The latest automated verdict per comment: {comment_id: {policy_version, action, hits}}.
+    """Why screening holds each comment: {comment_id: {policy_version, action, hits}}.
 
-    Contract with the screening pipeline (branch ``pipeline``): a model
-    ``moderation.models.ScreeningRecord`` with ``comment`` (FK), ``revision``,
-    ``policy_version``, ``action``, ``hits`` (a JSON list of
-    ``{rule, code, span, matched, term, severity}``) and ``created_at``;
-    one row per automated verdict. Only records of the comment's current
-    revision count.
+    Every ScreeningRecord of the comment's current revision counts (the
+    in-request verdict, the async step, re-screens): their hits are combined,
+    and ``action`` / ``policy_version`` come from the strongest verdict (the
+    latest among equals), so a later "nothing more found" async record never
+    hides the rule that held the comment.
     """
     if not comment_ids:
         return {}
     out: dict[int, dict[str, Any]] = {}
     rows = (
         ScreeningRecord.objects.filter(comment_id__in=comment_ids, revision=F("comment__revision"))
-        .order_by("comment_id", "-created_at", "-id")
+        .order_by("comment_id", "-id")
         .values("comment_id", "policy_version", "action", "hits")
     )
     for row in rows:
-        out.setdefault(
-            row["comment_id"],
-            {
+        entry = out.get(row["comment_id"])
+        if entry is None:
+            entry = out[row["comment_id"]] = {
                 "policy_version": row["policy_version"],
                 "action": row["action"],
-                "hits": list(row["hits"] or []),
-            },
-        )
+                "hits": [],
+            }
+        elif ACTION_STRENGTH.get(row["action"], 0) > ACTION_STRENGTH.get(entry["action"], 0):
+            entry["action"] = row["action"]
+            entry["policy_version"] = row["policy_version"]
+        seen = {(h.get("rule"), tuple(h.get("span") or ()), h.get("term")) for h in entry["hits"]}
+        for hit in row["hits"] or []:
+            key = (hit.get("rule"), tuple(hit.get("span") or ()), hit.get("term"))
+            if key not in seen:
+                seen.add(key)
+                entry["hits"].append(hit)
     return out
 
 

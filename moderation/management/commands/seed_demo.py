@@ -114,7 +114,10 @@ class Command(BaseCommand):
         users = {}
         for username, display_name, role in USERS:
             user, created = User.objects.get_or_create(
-                username=username, defaults={"display_name": display_name}
+                username=username,
+                # example.org is reserved for examples: the console e-mail backend
+                # shows what readers would receive, and nothing can reach anyone.
+                defaults={"display_name": display_name, "email": f"{username}@example.org"},
             )
             if created:
                 user.set_password(password)
