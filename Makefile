@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PARLEY_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-sqlite test-postgres test-integration lint format eval bench clean venv
+.PHONY: run test test-sqlite test-postgres test-integration lint format eval bench bench-screening clean venv
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,21 @@ test-postgres: venv
 
 test-integration: venv
 	PARLEY_TEST_PASSES=postgres bash scripts/test.sh tests/integration
+
+## Screening quality on the labelled corpus: the dry-run command, then recall / FP / confusion.
+CORPUS ?= ../shared/corpus/dev.jsonl
+eval: venv
+	mkdir -p $(PARLEY_VAR_DIR)
+	DEBUG=1 $(PY) manage.py migrate --no-input -v0
+	DEBUG=1 $(PY) manage.py moderation_dry_run --input $(CORPUS) --output $(PARLEY_VAR_DIR)/eval-dryrun.jsonl
+	$(PY) -m moderation.engine.evaluate --corpus $(CORPUS) --results $(PARLEY_VAR_DIR)/eval-dryrun.jsonl
+
+## Benchmarks (figures, not tests): screening rules, then threads over gunicorn + PostgreSQL.
+bench-screening: venv
+	$(PY) -m bench.screening
+
+bench: venv bench-screening
+	$(PY) bench/run.py
 
 lint: venv
 	$(VENV)/bin/ruff check .

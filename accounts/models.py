@@ -11,6 +11,9 @@ class User(AbstractUser):
 
     display_name = models.CharField(max_length=40, blank=True)
     avatar_url = models.URLField(max_length=500, blank=True)
+    # True once the reader chose their display name: social logins then stop
+    # overwriting it with the provider's name (the avatar is still refreshed).
+    display_name_chosen = models.BooleanField(default=False)
     # Set when the reader deleted their account: personal data is gone, the
     # row stays so that replies by others keep their thread.
     deleted_at = models.DateTimeField(null=True, blank=True)

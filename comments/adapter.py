@@ -6,6 +6,19 @@ standards policy goes through the adapter named by the
 ``ACCOUNT_ADAPTER``). The default below publishes everything under fixed
 limits; ``moderation.adapter.ModerationCommentsAdapter`` fills it with the
 versioned policy, the rule engine and the queue.
+
+Hooks for the reader's account (``/api/v1/me/...``), all overridable:
+
+- ``active_sanction(user) -> dict | None``: the sanction in force, shown in
+  ``GET /me/`` (e.g. ``{"kind": "suspended", "until": "...", "reason": "..."}``).
+- ``check_display_name(name) -> str``: the cleaned public name, or DomainError
+  (``too_short``, ``too_long``, ``invalid_characters``; moderation adds banned terms).
+- ``comment_decisions(comments) -> dict[int, dict]``: a moderation decision per
+  comment id, shown as ``decision`` in ``GET /me/comments/`` when present.
+- ``export_user_data(user) -> dict``: what the policy side holds about a reader
+  (decisions, sanctions, appeals), merged into ``GET /me/export/``.
+- ``on_account_deleted(user) -> None``: erase the policy side's personal data
+  about a reader whose account is being deleted (inside the same transaction).
 """
 
 from __future__ import annotations
@@ -18,7 +31,13 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from config.errors import DomainError
+
+from .text import clean_text
+
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from accounts.models import User
 
     from .models import Article, Comment, Report
@@ -67,6 +86,10 @@ DEFAULT_REPORT_REASONS: tuple[tuple[str, str], ...] = (
 )
 
 
+DISPLAY_NAME_MIN = 2
+DISPLAY_NAME_MAX = 40
+
+
 class DefaultCommentsAdapter:
     """Publish everything; fixed limits. Good for tests of comments alone."""
 
@@ -98,6 +121,47 @@ class DefaultCommentsAdapter:
 
         ``action`` is one of ``post``, ``edit``, ``react``, ``report``.
         """
+
+    def active_sanction(self, user: User) -> dict[str, Any] | None:
+        """The sanction in force against ``user`` (``{"kind": "banned"|"suspended", ...}``)."""
+        return None
+
+    # --- the reader's account -------------------------------------------
+    def check_display_name(self, name: object) -> str:
+        """Return the cleaned public name or raise DomainError: 2..40 characters, one line."""
+        text = clean_text(name, max_length=10_000, field="display_name", allow_empty=True)
+        if any(ch in "\n\t" for ch in text):
+            raise DomainError(
+                "invalid_characters",
+                "A name is one line of text.",
+                fields={"display_name": ["Newlines and tabs are not allowed."]},
+            )
+        text = " ".join(text.split())
+        if len(text) < DISPLAY_NAME_MIN:
+            raise DomainError(
+                "too_short",
+                f"A name has at least {DISPLAY_NAME_MIN} characters.",
+                fields={"display_name": [f"At least {DISPLAY_NAME_MIN} characters."]},
+            )
+        if len(text) > DISPLAY_NAME_MAX:
+            raise DomainError(
+                "too_long",
+                f"A name has at most {DISPLAY_NAME_MAX} characters.",
+                fields={"display_name": [f"At most {DISPLAY_NAME_MAX} characters."]},
+                extra={"max_length": DISPLAY_NAME_MAX, "length": len(text)},
+            )
+        return text
+
+    def comment_decisions(self, comments: Sequence[Comment]) -> dict[int, dict[str, Any]]:
+        """Moderation decisions about ``comments`` for their author, by comment id."""
+        return {}
+
+    def export_user_data(self, user: User) -> dict[str, Any]:
+        """The policy side's records about ``user`` for the data export (no secrets)."""
+        return {}
+
+    def on_account_deleted(self, user: User) -> None:
+        """Erase the policy side's personal data about ``user`` (inside the deletion)."""
 
     def article_closes_at(self, article: Article) -> datetime | None:
         return article.closes_at
@@ -133,3 +197,8 @@ def _load(path: str) -> DefaultCommentsAdapter:
 
 def get_adapter() -> DefaultCommentsAdapter:
     return _load(settings.PARLEY_COMMENTS_ADAPTER)
+
+
+def check_display_name(name: object) -> str:
+    """The display-name policy as a plain callable, for ``PARLEY_DISPLAY_NAME_CHECK``."""
+    return get_adapter().check_display_name(name)

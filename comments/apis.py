@@ -122,7 +122,7 @@ class ArticleCommentsApi(APIView):
             author=request.user, article=article, body=data["body"], parent_id=data.get("parent")
         )
         return Response(
-            selectors.comment_detail(viewer=request.user, comment_id=comment.pk),
+            selectors.comment_created(viewer=request.user, comment=comment),
             status=status.HTTP_201_CREATED,
         )
 

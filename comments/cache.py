@@ -1,12 +1,16 @@
 """A per-article generation number that versions cached public thread pages.
 
 Any write that could change what the public sees of an article bumps its
-generation; cached pages carry the generation in their key, so stale pages
+generation; cached pages carry the generation they were built at, so stale pages
 are never served and need no explicit deletion. Lives in the shared cache
-(Redis in production) so every web process agrees.
+(Redis in production) so every web process agrees. A page is stored beside
+the generation it was built at and read together with the current one (one
+round trip on a hit).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.cache import cache
 
@@ -40,14 +44,28 @@ def bump(article_id: int) -> None:
             pass
 
 
-def page_key(article_id: int, *parts: object) -> str:
-    suffix = ":".join(str(p) for p in parts)
-    return f"thread-page:{article_id}:{generation(article_id)}:{suffix}"
+def _page_key(article_id: int, parts: tuple[object, ...]) -> str:
+    return f"thread-page:{article_id}:" + ":".join(str(p) for p in parts)
 
 
-def get_page(key: str):
-    return cache.get(key)
+def read_page(article_id: int, *parts: object) -> tuple[int, Any]:
+    """(the article's current generation, its cached page or None), in one round trip.
+
+    A page is stored with the generation that was current *before* it was read
+    from the database, and counts only while that is still the current one: a
+    page built from rows older than the latest write is never served.
+    """
+    gen_key, key = _gen_key(article_id), _page_key(article_id, parts)
+    found = cache.get_many([gen_key, key])
+    gen = found.get(gen_key)
+    if gen is None:
+        return generation(article_id), None
+    cached = found.get(key)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == int(gen):
+        return int(gen), cached[1]
+    return int(gen), None
 
 
-def set_page(key: str, value) -> None:
-    cache.set(key, value, PAGE_TTL_SECONDS)
+def write_page(article_id: int, gen: int, *parts: object, value: Any) -> None:
+    """Store a page built after ``read_page`` returned ``gen``."""
+    cache.set(_page_key(article_id, parts), (gen, value), PAGE_TTL_SECONDS)

@@ -2,16 +2,17 @@
 
 Listing a page costs a fixed number of queries whatever its size: one for the
 page (authors joined), one for the first replies of all its comments (a
-window function), and for a signed-in viewer one each for their reactions
-and reports on those comments. Anonymous pages are cached in the shared cache
-under the article's generation number (see ``comments.cache``).
+window function), and for a signed-in viewer one for their reactions and
+reports on those comments (and whether they have held comments there). The
+public page is cached in the shared cache under the article's generation
+number (see ``comments.cache``), for anonymous and signed-in readers alike.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Window
+from django.db.models import F, IntegerField, Value, Window
 from django.db.models.functions import RowNumber
 
 from config.errors import DomainError
@@ -114,20 +115,21 @@ def viewer_state(viewer: Any, comment_ids: list[int]) -> tuple[set[int], set[int
     return reacted, reported
 
 
-def _with_viewer(items: list[dict], viewer: Any) -> list[dict]:
-    """Add the per-viewer ``viewer`` block to (copies of) cached public items."""
-    if not _is_signed_in(viewer):
-        return items
+def _page_ids(items: list[dict]) -> list[int]:
     ids = [item["id"] for item in items]
     for item in items:
         ids.extend(reply["id"] for reply in item.get("replies", ()))
-    reacted, reported = viewer_state(viewer, ids)
+    return ids
+
+
+def _decorate(items: list[dict], viewer: Any, reacted: set[int], reported: set[int]) -> list[dict]:
+    """Add the per-viewer ``viewer`` block to (copies of) cached public items."""
 
     def decorate(item: dict) -> dict:
         out = dict(item)
         out["viewer"] = {
             "reacted": item["id"] in reacted,
-            "is_author": item["author"]["id"] == viewer.pk,
+            "is_author": item["author"] is not None and item["author"]["id"] == viewer.pk,
             "reported": item["id"] in reported,
         }
         if "replies" in item:
@@ -135,6 +137,13 @@ def _with_viewer(items: list[dict], viewer: Any) -> list[dict]:
         return out
 
     return [decorate(item) for item in items]
+
+
+def _with_viewer(items: list[dict], viewer: Any) -> list[dict]:
+    if not _is_signed_in(viewer):
+        return items
+    reacted, reported = viewer_state(viewer, _page_ids(items))
+    return _decorate(items, viewer, reacted, reported)
 
 
 def _render_page(rows: list[Comment], viewer: Any, *, with_replies: bool) -> list[dict]:
@@ -156,6 +165,32 @@ def _viewer_has_hidden(viewer: Any, article_id: int) -> bool:
     ).exists()
 
 
+def _viewer_on_public_page(
+    viewer: Any, article_id: int, comment_ids: list[int]
+) -> tuple[bool, set[int], set[int]]:
+    """(viewer has held or rejected comments on the article, reacted ids, reported ids).
+
+    One UNION ALL query instead of three round trips: this runs on every
+    signed-in page view.
+    """
+    kind = {"hidden": 0, "reacted": 1, "reported": 2}
+    hidden = Comment.objects.filter(
+        article_id=article_id,
+        author_id=viewer.pk,
+        status__in=(Comment.Status.PENDING, Comment.Status.REJECTED),
+    ).values_list(Value(kind["hidden"], output_field=IntegerField()), "id")
+    reacted = Reaction.objects.filter(user_id=viewer.pk, comment_id__in=comment_ids).values_list(
+        Value(kind["reacted"], output_field=IntegerField()), "comment_id"
+    )
+    reported = Report.objects.filter(reporter_id=viewer.pk, comment_id__in=comment_ids).values_list(
+        Value(kind["reported"], output_field=IntegerField()), "comment_id"
+    )
+    found: dict[int, set[int]] = {0: set(), 1: set(), 2: set()}
+    for k, comment_id in hidden.union(reacted, reported, all=True):
+        found[k].add(comment_id)
+    return bool(found[0]), found[1], found[2]
+
+
 def _page_result(rows: list[dict], page) -> dict[str, Any]:
     return {
         "results": rows,
@@ -164,28 +199,48 @@ def _page_result(rows: list[dict], page) -> dict[str, Any]:
     }
 
 
+def _public_page(
+    article: Article, ordering: tuple[str, ...], page_size: int, cursor: Cursor | None
+) -> dict[str, Any]:
+    page = keyset_page(
+        Comment.objects.public()
+        .select_related("author", "article")
+        .filter(article=article, parent__isnull=True),
+        ordering=ordering,
+        page_size=page_size,
+        cursor=cursor,
+    )
+    return _page_result(_render_page(page.rows, None, with_replies=True), page)
+
+
 def comment_thread(
     *, article: Article, viewer: Any, sort: str, page_size: int, cursor_token: str | None
 ) -> dict[str, Any]:
+    """A page of top-level comments with their first replies.
+
+    Everyone whose view is the public one (anonymous readers, and signed-in
+    readers without held or rejected comments on the article) gets the cached
+    public page; signed-in readers get it with their ``viewer`` blocks added by
+    one more query. A cache hit costs one cache round trip, plus that query.
+    """
     ordering = SORTS[sort]
     cursor: Cursor | None = decode_cursor(cursor_token, size=len(ordering))
-    public_only = not _is_signed_in(viewer) or not _viewer_has_hidden(viewer, article.pk)
-    if public_only:
-        key = thread_cache.page_key(article.pk, "top", sort, page_size, cursor_token or "")
-        cached = thread_cache.get_page(key)
-        if cached is None:
-            page = keyset_page(
-                Comment.objects.public()
-                .select_related("author", "article")
-                .filter(article=article, parent__isnull=True),
-                ordering=ordering,
-                page_size=page_size,
-                cursor=cursor,
-            )
-            cached = _page_result(_render_page(page.rows, None, with_replies=True), page)
-            thread_cache.set_page(key, cached)
-        return {**cached, "results": _with_viewer(cached["results"], viewer)}
+    signed_in = _is_signed_in(viewer)
+    parts = ("top", sort, page_size, cursor_token or "")
+    generation, cached = thread_cache.read_page(article.pk, *parts)
+    if cached is None and not (signed_in and _viewer_has_hidden(viewer, article.pk)):
+        cached = _public_page(article, ordering, page_size, cursor)
+        thread_cache.write_page(article.pk, generation, *parts, value=cached)
+    if cached is not None:
+        if not signed_in:
+            return cached
+        hidden, reacted, reported = _viewer_on_public_page(
+            viewer, article.pk, _page_ids(cached["results"])
+        )
+        if not hidden:
+            return {**cached, "results": _decorate(cached["results"], viewer, reacted, reported)}
 
+    # The viewer has held or rejected comments here: a page of their own, uncached.
     page = keyset_page(
         _base(viewer).filter(article=article, parent__isnull=True),
         ordering=ordering,
@@ -214,6 +269,21 @@ def comment_detail(*, viewer: Any, comment_id: Any) -> dict[str, Any]:
     comment = comment_get(viewer=viewer, comment_id=comment_id)
     items = _render_page([comment], viewer, with_replies=comment.parent_id is None)
     return _with_viewer(items, viewer)[0]
+
+
+def comment_created(*, viewer: Any, comment: Comment) -> dict[str, Any]:
+    """What ``comment_detail`` returns for a comment ``viewer`` has just created.
+
+    Rendered from the object the service returned instead of reading it back
+    (that cost five queries per post): the author always sees their own new
+    comment whatever its status, it has no replies yet, and nobody can react
+    to or report their own comment, so the viewer block is known.
+    """
+    item = comment_dict(comment)
+    if comment.parent_id is None:
+        item["replies"] = []
+    item["viewer"] = {"reacted": False, "is_author": True, "reported": False}
+    return item
 
 
 def comment_replies(
@@ -246,4 +316,81 @@ def comments_of_author(
     return page.rows, {
         "next": page.next.encode() if page.next else None,
         "previous": page.previous.encode() if page.previous else None,
+    }
+
+
+# --- the reader's own data (/api/v1/me/...) ------------------------------------------
+
+
+def my_comments_page(*, user: Any, page_size: int, cursor_token: str | None) -> dict[str, Any]:
+    """The reader's own comments, every status, with a moderation ``decision`` when one exists."""
+    from .adapter import get_adapter
+
+    rows, links = comments_of_author(user=user, page_size=page_size, cursor_token=cursor_token)
+    decisions = get_adapter().comment_decisions(rows) if rows else {}
+    results = []
+    for comment in rows:
+        item = comment_dict(comment)
+        # The author sees their own words and status, whatever the status.
+        item["author"] = {
+            "id": user.pk,
+            "display_name": user.public_name,
+            "avatar_url": user.avatar_url,
+        }
+        item["body"] = comment.body
+        item["article_title"] = comment.article.title
+        decision = decisions.get(comment.pk)
+        if decision:
+            item["decision"] = decision
+        results.append(item)
+    return {"results": results, **links}
+
+
+def reader_export(user: Any) -> dict[str, Any]:
+    """Everything Parley holds about ``user`` (the GDPR / PIPA access right), without secrets."""
+    from accounts.selectors import account_export
+
+    from .adapter import get_adapter
+
+    def iso(value):
+        return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+    comments = [
+        {
+            "id": c.pk,
+            "article": c.article.key,
+            "article_url": c.article.url,
+            "parent": c.parent_id,
+            "body": c.body,
+            "status": c.status,
+            "created_at": iso(c.created_at),
+            "edited_at": iso(c.edited_at),
+            "deleted_at": iso(c.deleted_at),
+            "reaction_count": c.reaction_count,
+            "reply_count": c.reply_count,
+        }
+        for c in Comment.objects.filter(author=user).select_related("article").order_by("pk")
+    ]
+    reactions = [
+        {"comment": r.comment_id, "created_at": iso(r.created_at)}
+        for r in Reaction.objects.filter(user=user).order_by("pk")
+    ]
+    reports = [
+        {
+            "comment": r.comment_id,
+            "reason": r.reason,
+            "note": r.note,
+            "status": r.status,
+            "created_at": iso(r.created_at),
+            "resolved_at": iso(r.resolved_at),
+        }
+        for r in Report.objects.filter(reporter=user).order_by("pk")
+    ]
+    return {
+        "format": "parley-export/1",
+        **account_export(user),
+        "comments": comments,
+        "reactions": reactions,
+        "reports": reports,
+        "moderation": get_adapter().export_user_data(user),
     }

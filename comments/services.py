@@ -370,3 +370,43 @@ def report_create(*, reporter: Any, comment_id: Any, reason: object, note: objec
             ) from None
         adapter.on_report(report=report)
     return report
+
+
+# --- deleting a reader's account ----------------------------------------------------
+
+
+def account_delete(*, user: Any) -> None:
+    """Delete a reader's account: personal data gone, the thread around it intact.
+
+    Orchestrated here rather than in ``accounts`` because the data to erase
+    lives in the apps above it (comments here, decisions in moderation through
+    the adapter): ``accounts`` must not import them, and ``comments`` may
+    import ``accounts``. Comment bodies are wiped and their author shows as
+    "Deleted user"; replies by others stay. Reactions and reports are personal
+    data: they are removed and the counters they fed are fixed. Idempotent.
+    """
+    from accounts.models import User
+    from accounts.services import user_erase_personal_data
+
+    if user is None or not user.is_authenticated:
+        raise DomainError("not_authenticated", "Sign in to do this.")
+    touched_articles: set[int] = set()
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if locked.deleted_at is not None:
+            return
+        for comment in (
+            Comment.objects.select_for_update(of=("self",)).filter(author=locked).order_by("pk")
+        ):
+            touched_articles.add(comment.article_id)
+            comment_wipe_for_deleted_author(comment=comment)
+        for reaction in Reaction.objects.filter(user=locked).select_related("comment"):
+            Comment.objects.filter(pk=reaction.comment_id, reaction_count__gt=0).update(
+                reaction_count=F("reaction_count") - 1
+            )
+            touched_articles.add(reaction.comment.article_id)
+            reaction.delete()
+        Report.objects.filter(reporter=locked).delete()
+        get_adapter().on_account_deleted(locked)
+        user_erase_personal_data(user=locked)
+        transaction.on_commit(lambda: [thread_cache.bump(pk) for pk in sorted(touched_articles)])

@@ -30,6 +30,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "already_reported": 409,
     "payload_too_large": 413,
     "unsupported_media_type": 415,
+    "policy_violation": 422,
     "rate_limited": 429,
 }
 

@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.headless",
+    "allauth.usersessions",
+    "allauth.socialaccount.providers.twitter_oauth2",
+    "allauth.socialaccount.providers.twitter",
+    "allauth.socialaccount.providers.facebook",
     "accounts",
     "comments",
     "moderation",
@@ -141,6 +145,30 @@ HEADLESS_FRONTEND_URLS = {
     ),
 }
 
+# --- Social sign-in (X, Twitter 1.0a, Facebook) ----------------------------
+# Providers with credentials in the environment (see config/social.py and the
+# README's "Connecting X and Facebook"); the Django admin can add more apps.
+from config.social import providers_from_env  # noqa: E402
+
+SOCIALACCOUNT_PROVIDERS = providers_from_env(env.ENVIRON)
+SOCIALACCOUNT_ADAPTER = "accounts.social.ParleySocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = False  # X gives no e-mail address
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_QUERY_EMAIL = True
+# Auto-connect a social login to an existing account only through an address
+# the provider marks verified AND the account has verified (the adapter checks both).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = True
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("PARLEY_SOCIAL_REQUESTS_TIMEOUT", default=5)
+# Mobile X login (no token flow in allauth): the browser redirect flow ends on
+# one of these app callback URLs with a one-time code (accounts/app_login.py).
+PARLEY_APP_CALLBACK_URLS = env.list("PARLEY_APP_CALLBACK_URLS", default=[])
+PARLEY_APP_LOGIN_CODE_TTL = env.int("PARLEY_APP_LOGIN_CODE_TTL", default=60)
+# The display-name policy (2..40 characters, no banned terms), owned by the comments adapter.
+PARLEY_DISPLAY_NAME_CHECK = "comments.adapter.check_display_name"
+
 # --- Django REST framework ------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -183,12 +211,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# `celery -A config beat` runs these. The sweep is the safety net for slow
-# screening that was never enqueued (broker down) or never finished.
+# Nothing is lost: comments whose slow screening never ran (broker down, a
+# worker killed) are re-enqueued, and so is a policy re-screen that never finished.
 CELERY_BEAT_SCHEDULE: dict = {
     "comments-sweep-unscreened": {
         "task": "comments.tasks.comments_sweep_unscreened",
         "schedule": 60.0,
+    },
+    "moderation-rescreen-sweep": {
+        "task": "moderation.tasks.screening.moderation_rescreen_sweep",
+        "schedule": 300.0,
     },
 }
 
@@ -200,11 +232,14 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Parley <noreply@loca
 # --- Parley -------------------------------------------------------------------
 # The policy/screening adapter that comments calls (see comments/adapter.py).
 PARLEY_COMMENTS_ADAPTER = env.str(
-    "PARLEY_COMMENTS_ADAPTER", default="comments.adapter.DefaultCommentsAdapter"
+    "PARLEY_COMMENTS_ADAPTER", default="moderation.adapter.ModerationCommentsAdapter"
 )
 # A comment whose slow screening has not run this long after it was saved is
 # picked up again by the sweep (comments.tasks.comments_sweep_unscreened).
 PARLEY_SCREENING_SWEEP_GRACE_SECONDS = env.int("PARLEY_SCREENING_SWEEP_GRACE_SECONDS", default=120)
+# The toxicity model (scikit-learn) in the slow screening: "auto" runs it only
+# in Celery workers (not when tasks run in-process, as on the embedded default).
+PARLEY_TOXICITY = env.str("PARLEY_TOXICITY", default="auto").lower()
 # Rate limits can be switched off for load tests and local demos.
 PARLEY_RATE_LIMITS = env.str("PARLEY_RATE_LIMITS", default="on").lower() not in {
     "off",

@@ -3,8 +3,11 @@ from django.http import JsonResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from accounts.apis import MeApi
+from accounts import app_login
+from accounts.apis import AppLoginExchangeApi
+from comments import account_apis
 from comments import apis as comment_apis
+from moderation.apis.appeals import AppealCreateApi
 
 api_v1 = [
     path("articles/<str:key>/", comment_apis.ArticleApi.as_view(), name="article"),
@@ -29,8 +32,14 @@ api_v1 = [
         comment_apis.ReportCreateApi.as_view(),
         name="comment-reports",
     ),
+    path("comments/<int:comment_id>/appeal/", AppealCreateApi.as_view(), name="comment-appeal"),
     path("policy/", comment_apis.PolicyApi.as_view(), name="policy"),
-    path("me/", MeApi.as_view(), name="me"),
+    path("me/", account_apis.MeApi.as_view(), name="me"),
+    path("me/comments/", account_apis.MeCommentsApi.as_view(), name="me-comments"),
+    path("me/export/", account_apis.MeExportApi.as_view(), name="me-export"),
+    path("auth/app/redirect", app_login.app_login_redirect, name="app-login-redirect"),
+    path("auth/app/finish", app_login.app_login_finish, name="app-login-finish"),
+    path("auth/app/exchange", AppLoginExchangeApi.as_view(), name="app-login-exchange"),
     path("moderation/", include("moderation.urls")),
 ]
 

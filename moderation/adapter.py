@@ -12,10 +12,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
+
 from comments.adapter import DefaultCommentsAdapter, Limits, RateLimits, ScreeningVerdict
 
 from . import sanctions
-from .policy import get_active_policy
+from .policy import get_active_policy, reader_policy
 
 
 def _rate(value: Any, unit: str) -> str | None:
@@ -32,6 +34,8 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
         )
 
     def rate_limits(self) -> RateLimits:
+        if not settings.PARLEY_RATE_LIMITS:  # the environment switch wins over the policy
+            return RateLimits(None, None, None, None)
         policy = get_active_policy()
         return RateLimits(
             comment_per_minute=_rate(policy.get("rate_comments_per_minute"), "min"),
@@ -43,14 +47,7 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
         return [(r["code"], r["label"]) for r in get_active_policy()["reason_codes"]]
 
     def reader_policy(self) -> dict[str, Any]:
-        policy = get_active_policy()
-        return {
-            "version": policy.version,
-            "max_length": int(policy["max_length"]),
-            "edit_window_seconds": int(policy["edit_window_seconds"]),
-            "report_reasons": list(policy["reason_codes"]),
-            "sections": list(policy["sections"]),
-        }
+        return reader_policy(get_active_policy())
 
     def article_closes_at(self, article) -> datetime | None:
         days = int(get_active_policy().get("close_after_days") or 0)
@@ -85,3 +82,34 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
         from .reports import report_received
 
         report_received(report=report)
+
+    # --- the reader's account ------------------------------------------------------
+    def active_sanction(self, user) -> dict[str, Any] | None:
+        in_force = sanctions.blocking_sanction(user.pk)
+        if in_force is None:
+            in_force = (
+                sanctions.sanctions_in_force(user.pk)
+                .filter(kind=sanctions.Sanction.Kind.PREMOD)
+                .first()
+            )
+        return sanctions.sanction_dict(in_force)
+
+    def comment_decisions(self, comments) -> dict[int, dict[str, Any]]:
+        from .decisions import comment_decisions
+
+        return comment_decisions(list(comments))
+
+    def export_user_data(self, user) -> dict[str, Any]:
+        from .decisions import export_user_data
+
+        return export_user_data(user)
+
+    def on_account_deleted(self, user) -> None:
+        """Appeal messages are the reader's own words: wipe them with the account.
+
+        Decisions, sanctions and the audit log stay: they are the publisher's
+        record of its own acts and hold no text the reader wrote.
+        """
+        from .models import Appeal
+
+        Appeal.objects.filter(author=user).update(message="")

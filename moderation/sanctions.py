@@ -1,15 +1,21 @@
-"""Reading sanctions: which one is in force for a reader, and what it forbids."""
+"""Sanctions: which one is in force for a reader, what it forbids, and creating/lifting them."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from config.errors import DomainError
 
+from .access import require_moderator, require_reason
+from .audit import audit_record
 from .models import Sanction
+from .policy import get_active_policy
 
 # What each kind forbids. A warning forbids nothing; premod holds every comment
 # for review (the pipeline reads it) but lets the reader take part.
@@ -68,3 +74,135 @@ def check_participation(*, user: Any, action: str) -> None:
             else "Your account is suspended."
         )
     raise DomainError(code, message, extra={"until": until, "reason_code": sanction.reason_code})
+
+
+# --- writing sanctions (moderators) ---------------------------------------------
+
+
+def _iso(value) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+def sanction_detail_dict(sanction: Sanction, *, now=None) -> dict[str, Any]:
+    """The moderator's view of a sanction (``sanction_dict`` is the reader's)."""
+    now = now or timezone.now()
+    return {
+        "id": sanction.pk,
+        "user": sanction.user_id,
+        "kind": sanction.kind,
+        "until": _iso(sanction.until),
+        "reason_code": sanction.reason_code,
+        "note": sanction.note,
+        "created_by": sanction.created_by.get_username() if sanction.created_by else None,
+        "created_at": _iso(sanction.created_at),
+        "lifted_at": _iso(sanction.lifted_at),
+        "lifted_by": sanction.lifted_by.get_username() if sanction.lifted_by else None,
+        "policy_version": sanction.policy_version,
+        "in_force": sanction.lifted_at is None and (sanction.until is None or sanction.until > now),
+    }
+
+
+def _target_user(user_id: Any):
+    try:
+        pk = int(user_id)
+    except (TypeError, ValueError):
+        raise DomainError("user_not_found", "No such user.") from None
+    user = get_user_model().objects.filter(pk=pk).first()
+    if user is None:
+        raise DomainError("user_not_found", "No such user.")
+    return user
+
+
+def sanction_create(
+    *,
+    actor: Any,
+    user_id: Any,
+    kind: str,
+    reason_code: object,
+    until=None,
+    note: str = "",
+) -> Sanction:
+    """Sanction a reader. Moderators may not sanction moderators or admins (nor themselves)."""
+    require_moderator(actor)
+    target = _target_user(user_id)
+    if target.pk == actor.pk or target.is_moderator or target.is_superuser:
+        raise DomainError("permission_denied", "Moderators and admins cannot be sanctioned here.")
+    if kind not in Sanction.Kind.values:
+        raise DomainError(
+            "validation_error",
+            "The request is not valid.",
+            fields={"kind": [f"One of: {', '.join(Sanction.Kind.values)}."]},
+        )
+    policy = get_active_policy()
+    code = require_reason(reason_code, required=True, policy=policy)
+    now = timezone.now()
+    if kind == Sanction.Kind.SUSPEND and until is None:
+        raise DomainError(
+            "validation_error",
+            "A suspension needs an end date.",
+            fields={"until": ["Required for a suspension."]},
+        )
+    if until is not None:
+        until = until.astimezone(UTC)
+    if until is not None and until <= now:
+        raise DomainError(
+            "validation_error",
+            "The end date must be in the future.",
+            fields={"until": ["Must be in the future."]},
+        )
+    with transaction.atomic():
+        sanction = Sanction.objects.create(
+            user=target,
+            kind=kind,
+            until=until,
+            reason_code=code,
+            note=note,
+            created_by=actor,
+            policy_version=policy.version,
+        )
+        audit_record(
+            actor=actor,
+            action=f"user.sanction.{kind}",
+            target_type="user",
+            target_id=target.pk,
+            new={"sanction": sanction.pk, "kind": kind, "until": _iso(until)},
+            reason_code=code,
+            policy_version=policy.version,
+            note=note,
+        )
+    return sanction
+
+
+def sanction_lift(*, actor: Any, user_id: Any, sanction_id: Any) -> Sanction:
+    """Lift a sanction now. Idempotent: lifting a lifted sanction changes nothing."""
+    require_moderator(actor)
+    target = _target_user(user_id)
+    try:
+        sid = int(sanction_id)
+    except (TypeError, ValueError):
+        raise DomainError("not_found", "No such sanction.") from None
+    with transaction.atomic():
+        sanction = (
+            Sanction.objects.select_for_update(of=("self",))
+            .select_related("created_by", "lifted_by")
+            .filter(pk=sid, user_id=target.pk)
+            .first()
+        )
+        if sanction is None:
+            raise DomainError("not_found", "No such sanction.")
+        if sanction.lifted_at is not None:
+            return sanction
+        sanction.lifted_at = timezone.now()
+        sanction.lifted_by = actor
+        sanction.save(update_fields=["lifted_at", "lifted_by"])
+        audit_record(
+            actor=actor,
+            action="user.sanction.lift",
+            target_type="user",
+            target_id=target.pk,
+            old={"sanction": sanction.pk, "kind": sanction.kind, "until": _iso(sanction.until)},
+            new={"sanction": sanction.pk, "lifted": True},
+            reason_code=sanction.reason_code,
+            policy_version=get_active_policy().version,
+        )
+    return sanction

@@ -1,7 +1,21 @@
 """Moderation models, one module per concept; import them all here for Django."""
 
+from .appeals import Appeal
 from .audit import AuditLog
+from .claims import Claim
+from .decisions import Decision
 from .policy import PolicyVersion
+from .queue_admin import QueuedComment
 from .sanctions import Sanction
+from .screening import ScreeningRecord
 
-__all__ = ["AuditLog", "PolicyVersion", "Sanction"]
+__all__ = [
+    "Appeal",
+    "AuditLog",
+    "Claim",
+    "Decision",
+    "PolicyVersion",
+    "QueuedComment",
+    "Sanction",
+    "ScreeningRecord",
+]

@@ -86,6 +86,22 @@ def test_placeholder_disappears_when_its_last_reply_is_hidden(
     assert Comment.objects.get(pk=top.pk).is_public is False
 
 
+def test_signed_in_reader_sees_a_deleted_comment_that_holds_replies(
+    client_for, reader, reader2, article, make_comment
+):
+    top = make_comment(reader, article)
+    reply = make_comment(reader2, article, "reply", parent=top)
+    client_for(reader).delete(f"/api/v1/comments/{top.pk}/")
+    for viewer in (reader, reader2):
+        response = client_for(viewer).get("/api/v1/articles/summit/comments/")
+        assert response.status_code == 200
+        [placeholder] = response.json()["results"]
+        assert (placeholder["author"], placeholder["body"]) == (None, "")
+        assert placeholder["viewer"]["is_author"] is False
+        assert [r["id"] for r in placeholder["replies"]] == [reply.pk]
+        assert placeholder["replies"][0]["viewer"]["is_author"] is (viewer == reader2)
+
+
 def test_anonymous_page_cache_sees_new_comments(api, reader, article, make_comment):
     url = "/api/v1/articles/summit/comments/"
     assert api.get(url).json()["results"] == []

@@ -1,9 +1,15 @@
-"""Demo data: four users, a handful of articles, comments and replies.
+"""Demo data: users in every role, articles, comments, and a moderation queue to work.
 
     python manage.py seed_demo --password PW
 
 Without ``--password`` it refuses, unless DEBUG is on, when it uses the
 documented default ``parley-demo``. Running it twice changes nothing.
+
+Everything goes through the services, so the demo's queue is what the real
+pipeline made of it: a comment held for contact details, one held for an
+insult, one hidden by three readers' reports, and a rejected one under appeal.
+The command lives in ``moderation`` because it is the one app that may use
+all the others.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from comments import services
+from comments.models import Article, Comment
+from moderation.appeals import appeal_create
+from moderation.decisions import decision_apply
 
 DEBUG_DEFAULT_PASSWORD = "parley-demo"
 
@@ -22,6 +31,7 @@ USERS = [
     # username, display name, role
     ("reader", "Min-jun Kim", "reader"),
     ("reader2", "Sarah Lee", "reader"),
+    ("reader3", "Ji-woo Park", "reader"),
     ("moderator", "Desk Moderator", "moderator"),
     ("admin", "Standards Editor", "admin"),
 ]
@@ -95,6 +105,7 @@ class Command(BaseCommand):
             users = self._users(password)
             for spec in ARTICLES:
                 self._article(spec, users)
+            self._queue(users)
         self.stdout.write(self.style.SUCCESS("Demo data ready: users " + ", ".join(users)))
 
     def _users(self, password: str) -> dict:
@@ -103,7 +114,10 @@ class Command(BaseCommand):
         users = {}
         for username, display_name, role in USERS:
             user, created = User.objects.get_or_create(
-                username=username, defaults={"display_name": display_name}
+                username=username,
+                # example.org is reserved for examples: the console e-mail backend
+                # shows what readers would receive, and nothing can reach anyone.
+                defaults={"display_name": display_name, "email": f"{username}@example.org"},
             )
             if created:
                 user.set_password(password)
@@ -130,3 +144,51 @@ class Command(BaseCommand):
                     body=reply_body,
                     parent_id=parent.pk,
                 )
+
+    def _queue(self, users: dict) -> None:
+        """Give the moderator something to work: held, reported and appealed comments."""
+        article = Article.objects.get(key=ARTICLES[0]["key"])
+        if Comment.objects.filter(article=article, status__in=["pending", "rejected"]).exists():
+            return
+        # Held by the automated policy (contact details; an insult).
+        services.comment_create(
+            author=users["reader3"],
+            article=article,
+            body="Selling summit souvenir coins, text me at 010-2345-6789",
+        )
+        services.comment_create(
+            author=users["reader3"],
+            article=article,
+            body="Only an idiot would trust Pyongyang again.",
+        )
+        # Published, then reported by three readers: hidden until a moderator decides.
+        reported = services.comment_create(
+            author=users["reader2"],
+            article=article,
+            body="Everyone on this thread is paid by one side or the other. Wake up.",
+        )
+        for reporter, reason in (
+            ("reader", "insult"),
+            ("reader3", "off_topic"),
+            ("admin", "insult"),
+        ):
+            services.report_create(reporter=users[reporter], comment_id=reported.pk, reason=reason)
+        # Rejected by a moderator, then appealed by its author.
+        rejected = services.comment_create(
+            author=users["reader"],
+            article=article,
+            body="The KBO final was better television than this summit.",
+        )
+        decision_apply(
+            moderator=users["moderator"],
+            comment_id=rejected.pk,
+            action="reject",
+            reason_code="off_topic",
+            note="Belongs under the sports story.",
+            from_status="published",
+        )
+        appeal_create(
+            author=users["reader"],
+            comment_id=rejected.pk,
+            message="It compares the two events; that is about the summit.",
+        )

@@ -1,0 +1,268 @@
+"""Contact and personal information: phones, e-mails, resident registration numbers,
+messenger handles and street addresses, in the forms spammers and doxxers write them.
+
+Detectors run over the *base* key (folded, zero-width dropped, spaced runs
+joined, no leetspeak), so ``０１０－１２３４``, ``0 1 0 - 1 2 3 4`` and ``010\u200b-1234``
+are plain digits by then. Each returns :class:`Finding` objects whose span is in
+the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .normalize import Key, Normalized
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str  # phone, email, rrn, messenger, address
+    span: tuple[int, int]
+    value: str  # normalised value (digits, handle, ...)
+    code: str = "personal_info"
+
+
+# ----------------------------------------------------------------------------- phones
+
+# Digit-like letters inside a digit run: O1O-l234-5678.
+_DIGITISH = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1"})
+_PHONE_RUN = re.compile(r"(?<![a-z0-9])\+?[0-9oli|(][0-9oli|()\-. ]{6,22}[0-9oli|](?![a-z0-9])")
+_PHONE_PATTERNS = [
+    # Korean mobile: 010-1234-5678, 01012345678, 011-123-4567
+    re.compile(r"(?:\+?82[-. ]?\(?0?\)?[-. ]?|)01[016789][-. ]?\d{3,4}[-. ]?\d{4}"),
+    # Korean landline: 02-123-4567, 031-1234-5678, 070 (VoIP)
+    re.compile(r"(?:\+?82[-. ]?\(?0?\)?[-. ]?|)0(?:2|[3-6][1-5]|70)[-. )]?\d{3,4}[-. ]?\d{4}"),
+    # international: +1 212 555 0199, +44 20 7946 0958, +86 138 0013 8000
+    re.compile(r"\+\d{1,3}[-. ]?\(?\d{1,4}\)?(?:[-. ]?\d{2,4}){2,3}"),
+]
+
+
+def _phones(base: Key) -> list[Finding]:
+    out: list[Finding] = []
+    text = base.text
+    for m in _PHONE_RUN.finditer(text):
+        cand = m.group()
+        real_digits = sum(c.isdigit() for c in cand)
+        if real_digits < 6:
+            continue
+        mapped = cand.translate(_DIGITISH)
+        for pat in _PHONE_PATTERNS:
+            pm = pat.search(mapped)
+            if pm:
+                digits = re.sub(r"\D", "", pm.group())
+                if len(digits) < 9 or len(digits) > 15:
+                    continue
+                a, b = m.start() + pm.start(), m.start() + pm.end()
+                out.append(Finding("phone", base.span(a, b), digits))
+                break
+    return out
+
+
+# Phone numbers spelled with Sino-Korean numerals: 공일공 일이삼사 오육칠팔.
+_KO_DIGITS = {
+    "공": "0",
+    "영": "0",
+    "일": "1",
+    "이": "2",
+    "삼": "3",
+    "사": "4",
+    "오": "5",
+    "육": "6",
+    "칠": "7",
+    "팔": "8",
+    "구": "9",
+}
+_KO_NUM_RUN = re.compile(
+    r"[공영일이삼사오육칠팔구][공영일이삼사오육칠팔구\- .]{8,20}[공영일이삼사오육칠팔구]"
+)
+
+
+def _hangul_phones(base: Key) -> list[Finding]:
+    out = []
+    for m in _KO_NUM_RUN.finditer(base.text):
+        digits = "".join(_KO_DIGITS.get(c, "") for c in m.group())
+        if re.fullmatch(r"01[016789]\d{7,8}", digits):
+            out.append(Finding("phone", base.span(*m.span()), digits))
+    return out
+
+
+# ----------------------------------------------------------------------------- e-mail
+
+_EMAIL = re.compile(
+    r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9\-]{1,63}(?:\.[a-z0-9\-]{1,63}){0,4}"
+    r"\.[a-z]{2,24}"
+)
+_AT = r"(?:\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+|\s*골뱅이\s*|\s*@\s*)"
+_DOT = r"(?:\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+|\s*닷\s*|\s*점\s*|\s*\.\s*)"
+_MAIL_TLD = r"(?:com|net|org|kr|co|io|jp|cn|me|info|biz|edu|gov|ac|uk|us|de|fr)"
+_OBF_EMAIL = re.compile(
+    rf"(?<![a-z0-9._\-])[a-z0-9][a-z0-9._\-]{{0,63}}{_AT}[a-z0-9\-]{{1,63}}"
+    rf"(?:{_DOT}[a-z0-9\-]{{1,63}}){{0,3}}{_DOT}{_MAIL_TLD}\b"
+)
+_KNOWN_MAIL = re.compile(r"gmail|naver|daum|hanmail|kakao|nate|yahoo|hotmail|outlook|icloud")
+
+
+def _emails(base: Key) -> list[Finding]:
+    out = []
+    text = base.text
+    taken: list[tuple[int, int]] = []
+    for m in _EMAIL.finditer(text):
+        out.append(Finding("email", base.span(*m.span()), m.group()))
+        taken.append(m.span())
+    if " at " in text or "골뱅이" in text or "[" in text or "(" in text or " @" in text:
+        for m in _OBF_EMAIL.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            g = m.group()
+            # "x at y dot com" needs a mail-looking domain or a handle-looking local part
+            if "@" not in g and not (_KNOWN_MAIL.search(g) or re.search(r"[0-9._]", g)):
+                continue
+            out.append(Finding("email", base.span(*m.span()), g))
+    return out
+
+
+# ----------------------------------------------------------------------------- RRN
+
+_RRN = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})\s?[-–]?\s?([1-8])\d{6}(?!\d)")
+
+
+def plausible_rrn(yy: str, mm: str, dd: str, g: str, today: _dt.date | None = None) -> bool:
+    """Format + plausible date of birth. The check digit is deliberately ignored:
+    numbers issued since October 2020 no longer carry a valid one."""
+    century = {"1": 1900, "2": 1900, "5": 1900, "6": 1900}.get(g, 2000)
+    try:
+        born = _dt.date(century + int(yy), int(mm), int(dd))
+    except ValueError:
+        return False
+    today = today or _dt.date.today()
+    return _dt.date(1900, 1, 1) <= born <= today
+
+
+def _rrns(base: Key) -> list[Finding]:
+    out = []
+    for m in _RRN.finditer(base.text):
+        if plausible_rrn(*m.groups()):
+            out.append(Finding("rrn", base.span(*m.span()), re.sub(r"\D", "", m.group())))
+    return out
+
+
+# ----------------------------------------------------------------------------- messengers
+
+_MESSENGER = re.compile(
+    r"(?P<app>카카오톡|카카오|카톡|ㅋㅌ|ㅋㅋㅇㅌ|kakaotalk|kakao|katalk|텔레그램|텔레|텔그|ㅌㄹ|ㅌㄹㄱㄹ|"
+    r"telegram|tele|tg|라인|line|위챗|wechat|whatsapp|왓츠앱|signal|discord|디코)"
+    r"(?P<id>\s*(?:아이디|id|아디|주소)?)"
+    r"(?P<sep>\s*[:=：]?\s*)(?:(?:로|으로|에서|은|는)\s*)?"
+    r"(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{2,31})(?![a-z0-9])"
+)
+_STRONG_APPS = {
+    "카카오톡",
+    "카카오",
+    "카톡",
+    "ㅋㅌ",
+    "ㅋㅋㅇㅌ",
+    "kakaotalk",
+    "katalk",
+    "텔레그램",
+    "텔레",
+}
+_STRONG_APPS |= {
+    "텔그",
+    "ㅌㄹ",
+    "ㅌㄹㄱㄹ",
+    "telegram",
+    "tg",
+    "위챗",
+    "wechat",
+    "whatsapp",
+    "왓츠앱",
+}
+_LINKISH_HANDLE = re.compile(r"\.(?:com|net|org|io|kr|me|ly)\b")
+
+
+def _messengers(base: Key) -> list[Finding]:
+    out = []
+    text = base.text
+    for m in _MESSENGER.finditer(text):
+        app, handle = m.group("app"), m.group("handle")
+        # the app name must be a word of its own when it is Latin
+        a = m.start("app")
+        if app.isascii() and a > 0 and text[a - 1].isalnum():
+            continue
+        if _LINKISH_HANDLE.search(handle):
+            continue
+        explicit = bool(m.group("at") or m.group("id").strip() or m.group("sep").strip())
+        handle_like = bool(re.search(r"[0-9_]", handle))
+        if app not in _STRONG_APPS:
+            # "line", "signal", "discord" are ordinary words: need an explicit marker
+            if not explicit or (app == "line" and not (m.group("id").strip() or m.group("at"))):
+                continue
+        elif not (explicit or handle_like):
+            continue
+        out.append(Finding("messenger", base.span(a, m.end()), f"{app}:{handle}", code="spam"))
+    return out
+
+
+# ----------------------------------------------------------------------------- addresses
+
+_ADDRESS_PATTERNS = [
+    # 매탄동 123-45, 성산로 15, 하늘빌라 201호, 105동 1502호
+    re.compile(r"[가-힣](?:동|로|길|리|읍|면)\s?\d{1,4}(?:-\d{1,4})?(?:번지)?(?![\d가-힣])"),
+    re.compile(r"\d{1,4}동\s?\d{1,4}호|[가-힣]{2,}(?:빌라|아파트|맨션|오피스텔|빌딩)\s?\d{1,4}호?"),
+    # English: 302-1104, Unit 1502, Building 105, Apt 3B, 15 Seongsan-ro
+    re.compile(
+        r"\b(?:apt|apartment|unit|building|bldg|suite|room|flat|house)\.?\s?#?\d{1,5}[a-z]?\b"
+    ),
+    re.compile(r"\b\d{1,5}(?:-\d{1,5})?\s(?:[a-z]+\s){0,3}(?:apt|apartments?|villa|mansion)\b"),
+    re.compile(r"\b\d{1,5}\s[a-z]+-(?:ro|gil|daero|dong|gu)\b"),
+]
+_ADDRESS_CUE = re.compile(
+    r"home address|address is|lives? (?:at|in building)|집\s?주소|주소\s?[:：]|사는\s?곳|"
+    r"\b[a-z]+-gu\b|[가-힣]+(?:시|군|구)\s[가-힣]+(?:동|구|로|길)"
+)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _addresses(base: Key) -> list[Finding]:
+    text = base.text
+    if not _DIGIT.search(text):
+        return []
+    hits = [m for pat in _ADDRESS_PATTERNS for m in pat.finditer(text)]
+    if not hits:
+        return []
+    cue = _ADDRESS_CUE.search(text)
+    # one structured element plus a cue, or two structured elements
+    if len(hits) >= 2 or cue:
+        a = min(m.start() for m in hits)
+        b = max(m.end() for m in hits)
+        if cue:
+            a, b = min(a, cue.start()), max(b, cue.end())
+        return [Finding("address", base.span(a, b), text[a:b])]
+    return []
+
+
+DETECTORS = {
+    "phone": lambda b: _phones(b) + _hangul_phones(b),
+    "email": _emails,
+    "rrn": _rrns,
+    "messenger": _messengers,
+    "address": _addresses,
+}
+
+
+def find_contact_info(norm: Normalized, kinds: tuple[str, ...] | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    for kind, fn in DETECTORS.items():
+        if kinds is None or kind in kinds:
+            out.extend(fn(norm.base))
+    # an RRN also looks like a long digit run; keep the more specific finding
+    rrn_spans = [f.span for f in out if f.kind == "rrn"]
+    if rrn_spans:
+        out = [
+            f for f in out if f.kind == "rrn" or not any(s <= f.span[0] < e for s, e in rrn_spans)
+        ]
+    return out

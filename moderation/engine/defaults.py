@@ -1,0 +1,121 @@
+"""The default text policy: term lists curated for Parley plus link/contact settings.
+
+Term files live in ``data/``: ``terms_en.txt``, ``terms_ko.txt`` (sections
+``[banned <code>]`` / ``[suspect <code>]``, one pattern per line) and
+``exceptions.txt`` (``pattern = word, word``). See ``data/README.md``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .rules import DEFAULT_TEXT_RULES
+
+TERM_FILES = ("terms_en.txt", "terms_ko.txt")
+
+# Links to these never count (a reader citing the news or the government is not spam).
+LINK_ALLOW_DOMAINS = [
+    # government, public bodies, international organisations
+    "go.kr", "korea.kr", "or.kr", "gov", "gov.uk", "europa.eu", "un.org", "who.int",
+    "imf.org", "worldbank.org", "oecd.org", "nato.int", "state.gov", "whitehouse.gov",
+    # Korean and international news
+    "yna.co.kr", "yonhapnews.co.kr", "koreaherald.com", "koreatimes.co.kr",
+    "joongang.co.kr", "koreajoongangdaily.joins.com", "chosun.com", "donga.com",
+    "hani.co.kr", "khan.co.kr", "kbs.co.kr", "mbc.co.kr", "sbs.co.kr", "jtbc.co.kr",
+    "ytn.co.kr", "news.naver.com", "v.daum.net", "reuters.com", "apnews.com", "bbc.com",
+    "bbc.co.uk", "nytimes.com", "washingtonpost.com", "wsj.com", "ft.com", "economist.com",
+    "theguardian.com", "bloomberg.com", "cnn.com", "npr.org", "aljazeera.com",
+    "nknews.org", "38north.org", "dailynk.com", "nikkei.com", "scmp.com",
+    # reference
+    "wikipedia.org", "wikimedia.org", "britannica.com", "doi.org", "arxiv.org",
+]  # fmt: skip
+
+
+def _data(name: str) -> str:
+    return resources.files("moderation.engine").joinpath("data", name).read_text("utf-8")
+
+
+_SECTION = re.compile(r"^\[(banned|suspect)\s+([a-z_]+)\]$")
+
+
+def parse_term_file(text: str) -> dict[str, list[str]]:
+    """``{"banned": ["code:pattern", ...], "suspect": [...]}`` from one term file."""
+    out: dict[str, list[str]] = {"banned": [], "suspect": []}
+    current: tuple[str, str] | None = None
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = _SECTION.match(line)
+        if m:
+            current = (m.group(1), m.group(2))
+            continue
+        if current is None:
+            raise ValueError(f"line {lineno}: pattern outside a section: {raw!r}")
+        out[current[0]].append(f"{current[1]}:{line}")
+    return out
+
+
+def parse_sections(text: str) -> dict[str, list[str]]:
+    """``[name]`` sections of plain lines (used by ``generalisation.txt``)."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1].strip(), [])
+        elif current is not None:
+            current.append(line)
+    return out
+
+
+def parse_exceptions(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        pattern, _, words = line.partition("=")
+        items = [w.strip() for w in words.split(",") if w.strip()]
+        out.setdefault(pattern.strip(), []).extend(items)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _default_policy() -> dict:
+    banned: list[str] = []
+    suspect: list[str] = []
+    for name in TERM_FILES:
+        parsed = parse_term_file(_data(name))
+        banned += parsed["banned"]
+        suspect += parsed["suspect"]
+    gen = parse_sections(_data("generalisation.txt"))
+    return {
+        "rules": list(DEFAULT_TEXT_RULES),
+        "banned_terms": banned,
+        "suspect_terms": suspect,
+        "term_exceptions": parse_exceptions(_data("exceptions.txt")),
+        "link_max": 2,
+        "link_allow_domains": list(LINK_ALLOW_DOMAINS),
+        "link_action": "hold",
+        "link_obfuscated_action": "hold",
+        "link_shortener_action": "hold",
+        "link_trusted_after": 3,
+        "contact_info_action": "hold",
+        "generalisation_groups": gen["groups"],
+        "generalisation_predicates": gen["predicates"],
+        "generalisation_window": 60,
+        "generalisation_action": "hold",
+        "toxicity_threshold": 0.8,
+        "toxicity_action": "hold",
+    }
+
+
+def default_text_policy() -> dict:
+    """A fresh copy of the default policy snapshot (callers may mutate it)."""
+    return copy.deepcopy(_default_policy())

@@ -1,0 +1,598 @@
+"""Normalisation of a reader's text into match keys, with a map back to the original.
+
+Every key is a :class:`Key`: a string plus, for each of its characters, the
+``[start, end)`` range of the original text it came from. A match at key
+indices ``i..j`` therefore maps back to ``original[key.starts[i]:key.ends[j - 1]]``
+whatever was folded, dropped or joined on the way.
+
+The steps (each is a small function over a :class:`Key`):
+
+1. ``fold``: NFKC per character, case-fold, drop invisible/format characters
+   (zero-width space, joiners, BOM, Hangul fillers, variation selectors), drop
+   combining marks (accents, zalgo, strike-through), fold cross-script
+   look-alikes (Cyrillic ``а``, Armenian ``ս``, Greek ``ο`` ...) to Latin using the
+   Unicode confusables data shipped in ``confusable-homoglyphs``. Hangul
+   syllables and compatibility jamo (``ㅅㅂ``) are kept as they are.
+2. ``collapse_spaces``: any run of whitespace becomes one space.
+3. ``join_spaced``: letter-spaced runs (``f u c k``, ``씨 발``, ``0 1 0 - 1 2``)
+   are joined. This is the *base* key used by the contact and link rules.
+4. ``leet``: inside Latin tokens, ``0 1 3 4 5 7 @ $ !`` become ``o i e a s t a s i``.
+5. ``strip_inside_hangul``: digits and punctuation between Hangul characters are
+   dropped (``씨1발``, ``병.신``).
+6. ``shorten_repeats``: runs of three or more equal characters become one
+   (key A) or two (key B, only built when such a run exists).
+
+The Korean initial-consonant form (``ㅅㅂ`` meets ``씨발``) and the full jamo form
+are derived from the term key by :func:`initials_key` and :func:`jamo_key`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "Key",
+    "Normalized",
+    "fold",
+    "initials_key",
+    "is_hangul",
+    "is_latin_letter",
+    "jamo_key",
+    "normalize",
+    "normalize_pattern",
+    "nospace_key",
+    "phonetic",
+    "phonetic_key",
+    "skeleton_key",
+    "skeleton_of",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original-text span of key characters ``i..j`` (``j`` exclusive)."""
+        return self.starts[i], self.ends[j - 1]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _delete(key: Key, spans: list[tuple[int, int]]) -> Key:
+    """Drop key characters in the (sorted, disjoint) key spans."""
+    if not spans:
+        return key
+    text, starts, ends = key.text, key.starts, key.ends
+    parts: list[str] = []
+    new_s: list[int] = []
+    new_e: list[int] = []
+    pos = 0
+    for a, b in spans:
+        parts.append(text[pos:a])
+        new_s.extend(starts[pos:a])
+        new_e.extend(ends[pos:a])
+        pos = b
+    parts.append(text[pos:])
+    new_s.extend(starts[pos:])
+    new_e.extend(ends[pos:])
+    return Key("".join(parts), tuple(new_s), tuple(new_e))
+
+
+def _replace(key: Key, repl: list[tuple[int, int, str]]) -> Key:
+    """Replace key spans ``[a, b)`` by strings; the new characters cover the old span."""
+    if not repl:
+        return key
+    text, starts, ends = key.text, key.starts, key.ends
+    parts: list[str] = []
+    new_s: list[int] = []
+    new_e: list[int] = []
+    pos = 0
+    for a, b, s in repl:
+        parts.append(text[pos:a])
+        new_s.extend(starts[pos:a])
+        new_e.extend(ends[pos:a])
+        if s:
+            o_start, o_end = starts[a], ends[b - 1]
+            parts.append(s)
+            new_s.extend([o_start] * len(s))
+            new_e.extend([o_end] * len(s))
+        pos = b
+    parts.append(text[pos:])
+    new_s.extend(starts[pos:])
+    new_e.extend(ends[pos:])
+    return Key("".join(parts), tuple(new_s), tuple(new_e))
+
+
+def is_hangul(ch: str) -> bool:
+    o = ord(ch)
+    return 0xAC00 <= o <= 0xD7A3 or 0x3131 <= o <= 0x318E
+
+
+def is_latin_letter(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+# --------------------------------------------------------------------------- 1. fold
+
+# Invisible characters that are not category Cf/Mn but render as nothing.
+_INVISIBLE = {
+    "\u115f",  # HANGUL CHOSEONG FILLER
+    "\u1160",  # HANGUL JUNGSEONG FILLER
+    "\u3164",  # HANGUL FILLER
+    "\uffa0",  # HALFWIDTH HANGUL FILLER
+    "\u2800",  # BRAILLE PATTERN BLANK
+    "\u034f",  # COMBINING GRAPHEME JOINER
+}
+_FOLD_SCRIPTS_EXCLUDED = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA")
+
+
+@lru_cache(maxsize=1)
+def _confusable_map() -> dict[str, str]:
+    """Non-ASCII look-alike -> ASCII letter/digit, from the Unicode confusables data."""
+    raw = json.loads(
+        resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    )
+    out: dict[str, str] = {}
+    for ch, entries in raw.items():
+        if len(ch) != 1 or ch.isascii():
+            continue
+        name = unicodedata.name(ch, "")
+        if name.startswith(_FOLD_SCRIPTS_EXCLUDED) or not unicodedata.category(ch).startswith("L"):
+            continue
+        for entry in entries:
+            c = entry["c"]
+            if len(c) == 1 and c.isascii() and c.isalpha():
+                out[ch] = c.lower()
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _conjoining_to_compat() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cp in range(0x3131, 0x318F):
+        n = unicodedata.normalize("NFKC", chr(cp))
+        if len(n) == 1 and 0x1100 <= ord(n) <= 0x11FF:
+            out.setdefault(n, chr(cp))
+    return out
+
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    o = ord(ch)
+    if 0xAC00 <= o <= 0xD7A3 or 0x3131 <= o <= 0x318E:
+        return ch
+    if ch in _INVISIBLE:
+        return ""
+    conj = _conjoining_to_compat()
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKC", ch):
+        if c in conj:
+            out.append(conj[c])
+            continue
+        for c2 in c.casefold():
+            for c3 in unicodedata.normalize("NFD", c2):
+                cat = unicodedata.category(c3)
+                if cat in ("Mn", "Me", "Cf") or c3 in _INVISIBLE:
+                    continue
+                if cat.startswith("Z") or c3 in "\t\n\r\x0b\x0c":
+                    out.append(" ")
+                    continue
+                if cat == "Cc":
+                    continue
+                out.append(_confusable_map().get(c3, c3))
+    return unicodedata.normalize("NFC", "".join(out)) if len(out) > 1 else "".join(out)
+
+
+# Characters that fold to themselves after lower(): printable ASCII, Hangul syllables
+# and compatibility jamo. Everything else goes through _fold_char (cached per char).
+_UNSTABLE = re.compile(r"[^\x20-\x7e\uac00-\ud7a3\u3131-\u318e]+")
+
+
+def fold(text: str) -> Key:
+    n = len(text)
+    if not _UNSTABLE.search(text):
+        lowered = text.lower()
+        if len(lowered) == n:
+            return Key(lowered, tuple(range(n)), tuple(range(1, n + 1)))
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    cache = _FOLD_CACHE
+    pos = 0
+    for m in _UNSTABLE.finditer(text):
+        a, b = m.span()
+        if a > pos:  # stable stretch: 1:1
+            seg = text[pos:a].lower()
+            parts.append(seg)
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+        for i in range(a, b):
+            ch = text[i]
+            f = cache.get(ch)
+            if f is None:
+                f = _fold_char(ch)
+                if len(cache) < 50_000:
+                    cache[ch] = f
+            if not f:
+                continue
+            parts.append(f)
+            starts.extend([i] * len(f))
+            ends.extend([i + 1] * len(f))
+        pos = b
+    if pos < n:
+        parts.append(text[pos:].lower())
+        starts.extend(range(pos, n))
+        ends.extend(range(pos + 1, n + 1))
+    return Key("".join(parts), tuple(starts), tuple(ends))
+
+
+# --------------------------------------------------------------------------- 2-3. spaces
+
+_MULTI_SPACE = re.compile(r"(?<= ) +|^ +| +$")
+
+
+def collapse_spaces(key: Key) -> Key:
+    if "  " not in key.text and not key.text.startswith(" ") and not key.text.endswith(" "):
+        return key
+    return _delete(key, [m.span() for m in _MULTI_SPACE.finditer(key.text)])
+
+
+# A "single" is a token with at most one word character (plus a little punctuation).
+_SINGLE = r"(?:[^\w\s]{0,2}\w[^\w\s]{0,2}|[^\w\s]{1,2})"
+_SPACED_RUN = re.compile(rf"(?<!\S){_SINGLE}(?: {_SINGLE}(?!\S))+")
+_WORDCHAR = re.compile(r"\w")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+
+
+def join_spaced(key: Key) -> Key:
+    """Join letter-spaced runs: 3+ singles (Latin, digits) or 2+ singles with Hangul."""
+    text = key.text
+    if " " not in text:
+        return key
+    dels: list[tuple[int, int]] = []
+    for m in _SPACED_RUN.finditer(text):
+        run = m.group()
+        words = len(_WORDCHAR.findall(run))
+        need = 2 if _HANGUL_RE.search(run) else 3
+        if words < need:
+            continue
+        base = m.start()
+        dels.extend((base + i, base + i + 1) for i, c in enumerate(run) if c == " ")
+    return _delete(key, dels)
+
+
+# --------------------------------------------------------------------------- 4. leet
+
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+)
+_LEET_TOKEN = re.compile(r"[a-z0-9@$!]+")  # maximal tokens: linear on long digit runs
+_LEET_CHARS = re.compile(r"[013457@$!]")
+_HAS_LATIN = re.compile(r"[a-z]")
+
+
+def leet(key: Key) -> Key:
+    text = key.text
+    if not _LEET_CHARS.search(text):
+        return key
+    out = list(text)
+    changed = False
+    for m in _LEET_TOKEN.finditer(text):
+        tok = m.group()
+        if not _LEET_CHARS.search(tok) or not _HAS_LATIN.search(tok):
+            continue
+        # @ $ ! only count inside a token (a trailing "!" is punctuation, a leading
+        # "@" is a handle); digits count anywhere in a token that has letters.
+        a, b = m.span()
+        while a < b and text[a] in "@$!":
+            a += 1
+        while b > a and text[b - 1] in "@$!":
+            b -= 1
+        seg = text[a:b]
+        if sum(c.isalpha() for c in seg) < 1:
+            continue
+        out[a:b] = seg.translate(_LEET)
+        changed = True
+    if not changed:
+        return key
+    return Key("".join(out), key.starts, key.ends)
+
+
+# --------------------------------------------------------------------------- 5. Korean
+
+_INSIDE_HANGUL = re.compile(
+    r"(?<=[\uac00-\ud7a3\u3131-\u318e])(?:[^\w\s]|[0-9_]){1,3}(?=[\uac00-\ud7a3\u3131-\u318e])"
+)
+
+
+def strip_inside_hangul(key: Key) -> Key:
+    if not _HANGUL_RE.search(key.text):
+        return key
+    return _delete(key, [m.span() for m in _INSIDE_HANGUL.finditer(key.text)])
+
+
+# --------------------------------------------------------------------------- 6. repeats
+
+_REPEAT = re.compile(r"([^\d\s])\1{2,}")  # digits keep their count (3,000)
+
+
+def shorten_repeats(key: Key, keep: int = 1) -> Key:
+    dels = [(m.start() + keep, m.end()) for m in _REPEAT.finditer(key.text)]
+    return _delete(key, dels)
+
+
+# --------------------------------------------------------------------------- derived keys
+
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
+# Tense consonants fold to plain ones in the initial form (ㅆㅂ == ㅅㅂ); clusters split.
+_INITIAL_FOLD = {
+    "ㄲ": "ㄱ",
+    "ㄸ": "ㄷ",
+    "ㅃ": "ㅂ",
+    "ㅆ": "ㅅ",
+    "ㅉ": "ㅈ",
+    "ㄳ": "ㄱㅅ",
+    "ㄵ": "ㄴㅈ",
+    "ㄶ": "ㄴㅎ",
+    "ㄺ": "ㄹㄱ",
+    "ㄻ": "ㄹㅁ",
+    "ㄼ": "ㄹㅂ",
+    "ㄽ": "ㄹㅅ",
+    "ㄾ": "ㄹㅌ",
+    "ㄿ": "ㄹㅍ",
+    "ㅀ": "ㄹㅎ",
+    "ㅄ": "ㅂㅅ",
+}
+
+
+def _is_consonant_jamo(ch: str) -> bool:
+    return 0x3131 <= ord(ch) <= 0x314E
+
+
+def _initial(ch: str) -> str:
+    o = ord(ch)
+    if 0xAC00 <= o <= 0xD7A3:
+        c = _CHO[(o - 0xAC00) // 588]
+    else:
+        c = ch
+    return _INITIAL_FOLD.get(c, c)
+
+
+def _decompose(ch: str) -> str:
+    o = ord(ch) - 0xAC00
+    if 0 <= o < 11172:
+        return _CHO[o // 588] + _JUNG[(o % 588) // 28] + _JONG[o % 28]
+    return ch
+
+
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+")
+_HAS_CONSONANT_JAMO = re.compile(r"[\u3131-\u314e]")
+
+
+def initials_key(key: Key) -> Key | None:
+    """Initial-consonant form of Hangul runs that contain a bare consonant jamo.
+
+    ``ㅅㅂ``, ``ㅆㅂ``, ``ㅅ발`` and ``씨ㅂ`` all become ``ㅅㅂ``; everything outside such
+    runs becomes a space so that only what the reader wrote in jamo can match.
+    Returns None when the text has no consonant jamo at all (the usual case).
+    """
+    text = key.text
+    if not _HAS_CONSONANT_JAMO.search(text):
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _HANGUL_RUN.finditer(text):
+        run = m.group()
+        if not _HAS_CONSONANT_JAMO.search(run):
+            continue
+        a = m.start()
+        if a > pos:
+            parts.append(" ")
+            starts.append(key.starts[pos])
+            ends.append(key.ends[a - 1])
+        for i, ch in enumerate(run):
+            if 0x314F <= ord(ch) <= 0x318E:  # bare vowel: nothing to add
+                continue
+            s = _initial(ch)
+            parts.append(s)
+            starts.extend([key.starts[a + i]] * len(s))
+            ends.extend([key.ends[a + i]] * len(s))
+        pos = m.end()
+    if not parts:
+        return None
+    return Key("".join(parts), tuple(starts), tuple(ends))
+
+
+def jamo_key(key: Key) -> Key | None:
+    """Fully decomposed jamo form; only built when the text contains bare jamo."""
+    text = key.text
+    if not re.search(r"[\u3131-\u318e]", text):
+        return None
+    repl = []
+    for i, ch in enumerate(text):
+        if 0xAC00 <= ord(ch) <= 0xD7A3:
+            repl.append((i, i + 1, _decompose(ch)))
+    return _replace(key, repl)
+
+
+# Liaison (연음): a final consonant before a syllable starting with silent ㅇ is
+# pronounced as that syllable's initial, so 죽여 is read 주겨 and readers write it so.
+_JONG_TO_CHO = {
+    "ㄱ": ("", "ㄱ"),
+    "ㄲ": ("", "ㄲ"),
+    "ㄳ": ("ㄱ", "ㅆ"),
+    "ㄴ": ("", "ㄴ"),
+    "ㄵ": ("ㄴ", "ㅈ"),
+    "ㄶ": ("ㄴ", "ㅇ"),
+    "ㄷ": ("", "ㄷ"),
+    "ㄹ": ("", "ㄹ"),
+    "ㄺ": ("ㄹ", "ㄱ"),
+    "ㄻ": ("ㄹ", "ㅁ"),
+    "ㄼ": ("ㄹ", "ㅂ"),
+    "ㄽ": ("ㄹ", "ㅆ"),
+    "ㄾ": ("ㄹ", "ㅌ"),
+    "ㄿ": ("ㄹ", "ㅍ"),
+    "ㅀ": ("ㄹ", "ㅇ"),
+    "ㅁ": ("", "ㅁ"),
+    "ㅂ": ("", "ㅂ"),
+    "ㅄ": ("ㅂ", "ㅆ"),
+    "ㅅ": ("", "ㅅ"),
+    "ㅆ": ("", "ㅆ"),
+    "ㅈ": ("", "ㅈ"),
+    "ㅊ": ("", "ㅊ"),
+    "ㅋ": ("", "ㅋ"),
+    "ㅌ": ("", "ㅌ"),
+    "ㅍ": ("", "ㅍ"),
+    "ㅎ": ("", "ㅇ"),
+}
+_CHO_INDEX = {c: i for i, c in enumerate(_CHO)}
+_JONG_INDEX = {c: i for i, c in enumerate(_JONG)}
+
+
+# a syllable with a final consonant followed by a syllable with silent initial ㅇ (아..잏)
+_LIAISON = re.compile(r"[\uac00-\ud7a3](?=[\uc544-\uc78f])")
+
+
+def phonetic(word: str) -> str:
+    """Apply liaison across Hangul syllables: 죽여버린다 -> 주겨버린다 (same length)."""
+    chars: list[str] | None = None
+    for m in _LIAISON.finditer(word):
+        i = m.start()
+        src = chars if chars is not None else word
+        a, b = ord(src[i]) - 0xAC00, ord(src[i + 1]) - 0xAC00
+        jong = _JONG[a % 28]
+        if not jong or jong == "ㅇ" or b // 588 != _CHO_INDEX["ㅇ"]:
+            continue
+        if chars is None:
+            chars = list(word)
+        keep, move = _JONG_TO_CHO[jong]
+        chars[i] = chr(0xAC00 + a - a % 28 + _JONG_INDEX[keep])
+        chars[i + 1] = chr(0xAC00 + _CHO_INDEX[move] * 588 + b % 588)
+    return word if chars is None else "".join(chars)
+
+
+def phonetic_key(key: Key) -> Key | None:
+    """Term key with liaison applied; None when nothing changes."""
+    if not _HANGUL_RE.search(key.text):
+        return None
+    text = phonetic(key.text)
+    if text == key.text:
+        return key  # still scanned: the text may be plain while a pattern is respelt
+    return Key(text, key.starts, key.ends)
+
+
+_SPACE_BETWEEN_HANGUL = re.compile(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])")
+
+
+def nospace_key(key: Key) -> Key | None:
+    """Term key with the spaces between Hangul removed (for long or spaced patterns)."""
+    if not _SPACE_BETWEEN_HANGUL.search(key.text):
+        return None
+    return _delete(key, [m.span() for m in _SPACE_BETWEEN_HANGUL.finditer(key.text)])
+
+
+_MASK_CHARS = set("0123456789@$!*#%")
+_VOWELS = set("aeiouy")
+
+
+def skeleton_of(s: str) -> str:
+    """Vowels and mask characters become ``?``: ``fuck`` and ``f*ck`` meet at ``f?ck``."""
+    return "".join("?" if (c in _VOWELS or c in _MASK_CHARS) else c for c in s)
+
+
+_MASKED = re.compile(r"(?<![a-z0-9@$!*#%])(?=[a-z0-9@$!*#%]*[a-z][0-9@$!*#%]+[a-z])[a-z0-9@$!*#%]+")
+
+
+def skeleton_key(base: Key) -> Key | None:
+    """Skeleton of the masked Latin tokens of the base key (``f*ck``, ``sh!t``); others blank."""
+    text = base.text
+    out: list[str] | None = None
+    for m in _MASKED.finditer(text):
+        tok = m.group()
+        if sum(c.isalpha() for c in tok) < 2:
+            continue
+        if out is None:
+            out = [" "] * len(text)
+        a = m.start()
+        for i, c in enumerate(tok):
+            out[a + i] = "?" if (c in _VOWELS or c in _MASK_CHARS) else c
+    if out is None:
+        return None
+    return Key("".join(out), base.starts, base.ends)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+class Normalized:
+    """The keys of one comment. Derived keys are computed once and shared by all rules."""
+
+    __slots__ = ("_derived", "base", "memo", "original", "terms", "terms_double")
+
+    def __init__(self, original: str, base: Key, terms: Key, terms_double: Key | None) -> None:
+        self.original = original
+        self.base = base  # folded, spaces collapsed, spaced runs joined: contact and link rules
+        self.terms = terms  # + leet, Korean inner punctuation dropped, repeats -> 1
+        self.terms_double = terms_double  # repeats -> 2, only when a long run exists
+        self._derived: dict[str, Key | None] = {}
+        self.memo: dict = {}  # per-comment results shared between rules
+
+    def derived(self, name: str) -> Key | None:
+        """``nospace``, ``phonetic``, ``initials``, ``jamo`` (from terms) or ``skeleton``."""
+        try:
+            return self._derived[name]
+        except KeyError:
+            pass
+        fn = _DERIVED[name]
+        key = fn(self.base) if name == "skeleton" else fn(self.terms)
+        self._derived[name] = key
+        return key
+
+
+def normalize(text: str) -> Normalized:
+    base = join_spaced(collapse_spaces(fold(text)))
+    k = strip_inside_hangul(leet(base))
+    terms = shorten_repeats(k, 1)
+    double = shorten_repeats(k, 2) if len(terms) != len(k) else None
+    return Normalized(text, base, terms, double)
+
+
+_DERIVED = {
+    "nospace": nospace_key,
+    "phonetic": phonetic_key,
+    "initials": initials_key,
+    "jamo": jamo_key,
+    "skeleton": skeleton_key,
+}
+
+
+def normalize_pattern(pattern: str) -> str:
+    """A policy pattern in key form: folded and spaces collapsed, no leet/joins."""
+    return collapse_spaces(fold(pattern)).text.strip()
+
+
+def initials_of(word: str) -> str:
+    return "".join(_initial(c) for c in word if is_hangul(c) and not 0x314F <= ord(c) <= 0x318E)
+
+
+def jamo_of(word: str) -> str:
+    return "".join(_decompose(c) for c in word)

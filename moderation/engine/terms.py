@@ -1,0 +1,344 @@
+"""Term matching with Aho–Corasick over the normalised match keys.
+
+A policy entry is ``"[code:]pattern"``. ``*`` at the start or end of a pattern
+is a wildcard for the rest of the word (``fuck*`` -> ``fucking``,
+``*fuck*`` -> ``motherfucker``). Otherwise a Latin-script pattern matches whole
+words only (``cunt`` does not match ``Scunthorpe``). Hangul patterns match as
+substrings of the Korean key, because Korean attaches particles (``씨발놈아``);
+false positives are handled by exceptions (``시발`` -> ``시발점``).
+
+An exception is itself a pattern (same wildcard rules); a hit for a term is
+dropped when an exception registered for that term (or for ``"*"``) covers the
+hit's span in the original text. Exceptions are matched in the same automata,
+so they cost nothing extra.
+
+All the patterns of a policy compile into at most six automata (main key,
+Korean no-space key, initial-consonant key, jamo key, masked-token skeleton
+key). Scanning is linear in the comment length, whatever the list size.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .normalize import (
+    Key,
+    Normalized,
+    initials_of,
+    is_hangul,
+    jamo_of,
+    normalize_pattern,
+    phonetic,
+    skeleton_of,
+)
+
+REASON_CODES = (
+    "offensive",
+    "insult",
+    "hate",
+    "threat",
+    "sexual",
+    "spam",
+    "personal_info",
+    "off_topic",
+    "other",
+)
+DEFAULT_CODE = "offensive"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    entry: str  # the policy entry as written, e.g. "insult:idiot*"
+    code: str
+    core: str  # normalised pattern without wildcards, e.g. "idiot"
+    prefix_wild: bool
+    suffix_wild: bool
+
+    @property
+    def owner(self) -> str:
+        return self.core
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    pattern: Pattern
+    list_name: str  # e.g. "banned" / "suspect"
+    span: tuple[int, int]  # original text
+    key: str  # which key matched: "main", "nospace", "initials", "jamo", "skeleton"
+
+
+def parse_entry(entry: str, default_code: str = DEFAULT_CODE) -> Pattern | None:
+    raw = entry.strip()
+    code = default_code
+    head, sep, rest = raw.partition(":")
+    if sep and head.strip().lower() in REASON_CODES:
+        code, raw = head.strip().lower(), rest.strip()
+    prefix = raw.startswith("*")
+    suffix = raw.endswith("*") and len(raw) > 1
+    core = normalize_pattern(raw.strip("*"))
+    if not core:
+        return None
+    return Pattern(entry.strip(), code, core, prefix, suffix)
+
+
+def _latin_edge(c: str) -> bool:
+    return "a" <= c <= "z" or c == "?"
+
+
+def _is_initials(s: str) -> bool:
+    return all(0x3131 <= ord(c) <= 0x314E for c in s.replace(" ", "")) and bool(s.strip())
+
+
+def _syllables(s: str) -> int:
+    return sum(1 for c in s if 0xAC00 <= ord(c) <= 0xD7A3)
+
+
+class _Auto:
+    """One Aho–Corasick automaton: key string -> list of (is_exception, item, needle)."""
+
+    def __init__(self) -> None:
+        self._a = ahocorasick.Automaton()
+        self._tmp: dict[str, list] = {}
+        self.size = 0
+
+    def add(self, needle: str, value: tuple) -> None:
+        if not needle:
+            return
+        # Hangul syllables are stored decomposed (NFD, conjoining jamo): the automaton's
+        # nodes then branch over ~70 jamo instead of 11,172 syllables, which keeps a
+        # 10,000-term Korean list as fast to scan as a short one.
+        self._tmp.setdefault(unicodedata.normalize("NFD", needle), []).append(value)
+
+    def finish(self) -> None:
+        for needle, values in self._tmp.items():
+            self._a.add_word(needle, (len(needle), tuple(values)))
+        self.size = len(self._tmp)
+        self._tmp = {}
+        if self.size:
+            self._a.make_automaton()
+
+    def iter(self, text: str):
+        return self._a.iter(text) if self.size else ()
+
+
+class TermMatcher:
+    """Compiled term lists. Build once per policy version; ``find`` is thread-safe."""
+
+    def __init__(
+        self,
+        lists: dict[str, list[str]],
+        exceptions: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.main = _Auto()
+        self.nospace = _Auto()
+        self.initials = _Auto()
+        self.jamo = _Auto()
+        self.skeleton = _Auto()
+        self.phonetic = _Auto()
+        self.count = 0
+        for list_name, entries in lists.items():
+            for entry in entries:
+                p = parse_entry(entry)
+                if p is None:
+                    continue
+                self._add(p, (False, p, list_name))
+                self.count += 1
+        for owner_raw, words in (exceptions or {}).items():
+            owner = "*" if owner_raw.strip() == "*" else normalize_pattern(owner_raw.strip("*"))
+            for w in words:
+                p = parse_entry(w)
+                if p is not None:
+                    self._add(p, (True, p, owner))
+        for a in (self.main, self.nospace, self.initials, self.jamo, self.skeleton, self.phonetic):
+            a.finish()
+
+    def _add(self, p: Pattern, value: tuple) -> None:
+        core = p.core
+        if _is_initials(core):
+            self.initials.add(core.replace(" ", ""), value)
+            return
+        self.main.add(core, value)
+        has_hangul = any(is_hangul(c) for c in core)
+        if has_hangul:
+            syl = _syllables(core)
+            if " " in core or syl >= 4:
+                self.nospace.add(core.replace(" ", ""), value)
+            if syl >= 3:
+                # spelled as pronounced: 주겨버린다 for 죽여버린다
+                self.phonetic.add(phonetic(core), value)
+            if syl >= 3 or value[0]:
+                ini = initials_of(core.replace(" ", ""))
+                if len(ini) >= 2:
+                    self.initials.add(ini, value)
+            self.jamo.add(jamo_of(core), value)
+        elif len(core) >= 4 and core.isalpha():
+            self.skeleton.add(skeleton_of(core), value)
+
+    # ------------------------------------------------------------------ scanning
+
+    @staticmethod
+    def _scan(
+        auto: _Auto, key: Key | None, name: str, found: list, excs: list, original: str = ""
+    ) -> None:
+        if key is None or not auto.size:
+            return
+        text = key.text
+        n = len(text)
+        scan = text if text.isascii() else unicodedata.normalize("NFD", text)
+        index: list[int] | None = None  # scan position -> key position, built on first hit
+        for s_end, (length, values) in auto.iter(scan):
+            s_start = s_end - length + 1
+            if scan is text:
+                start, end = s_start, s_end
+            else:
+                last = scan[s_end]
+                if (
+                    "\u1161" <= last <= "\u1175"
+                    and s_end + 1 < len(scan)
+                    and "\u11a8" <= scan[s_end + 1] <= "\u11ff"
+                ):
+                    continue  # the pattern ends mid-syllable: 씨바 is not in 씨방
+                if index is None:
+                    index = _nfd_index(text)
+                start, end = index[s_start], index[s_end]
+            before = text[start - 1] if start > 0 else " "
+            after = text[end + 1] if end + 1 < n else " "
+            for is_exc, p, tag in values:
+                if (
+                    not p.prefix_wild
+                    and _latin_edge(text[start])
+                    and _latin_edge(before)
+                    and not _joined_gap(key, original, start - 1)
+                ):
+                    continue
+                if (
+                    not p.suffix_wild
+                    and _latin_edge(text[end])
+                    and _latin_edge(after)
+                    and not _joined_gap(key, original, end)
+                ):
+                    continue
+                a, b = start, end + 1
+                if p.prefix_wild:  # report the whole word, not just the listed stem
+                    while a > 0 and _latin_edge(text[a - 1]):
+                        a -= 1
+                if p.suffix_wild:
+                    while b < n and _latin_edge(text[b]):
+                        b += 1
+                span = key.span(a, b)
+                if is_exc:
+                    excs.append((tag, span))
+                else:
+                    found.append(TermMatch(p, tag, span, name))
+
+    def find(self, norm: Normalized) -> list[TermMatch]:
+        """All matches in one comment; memoised on ``norm`` so rules sharing a matcher
+        scan the text once."""
+        memo_key = ("terms", id(self))
+        cached = norm.memo.get(memo_key)
+        if cached is None:
+            cached = norm.memo[memo_key] = self._find(norm)
+        return cached
+
+    def _find(self, norm: Normalized) -> list[TermMatch]:
+        found: list[TermMatch] = []
+        excs: list[tuple[str, tuple[int, int]]] = []
+        orig = norm.original
+        self._scan(self.main, norm.terms, "main", found, excs, orig)
+        if norm.terms_double is not None:
+            self._scan(self.main, norm.terms_double, "main", found, excs, orig)
+        if self.nospace.size:
+            self._scan(self.nospace, norm.derived("nospace"), "nospace", found, excs, orig)
+        if self.phonetic.size:
+            self._scan(self.phonetic, norm.derived("phonetic"), "phonetic", found, excs, orig)
+        if self.initials.size:
+            self._scan(self.initials, norm.derived("initials"), "initials", found, excs, orig)
+        if self.jamo.size:
+            jk = norm.derived("jamo")
+            if jk is not None:
+                before = len(found)
+                self._scan(self.jamo, jk, "jamo", found, excs, orig)
+                # A jamo-form hit only counts if the reader actually wrote bare jamo in it
+                # (otherwise the syllable key already judged that stretch).
+                found[before:] = [m for m in found[before:] if _has_bare_jamo(orig, m)]
+        if self.skeleton.size:
+            self._scan(self.skeleton, norm.derived("skeleton"), "skeleton", found, excs, orig)
+        if not found:
+            return found
+        if excs:
+            found = [m for m in found if not _excepted(m, excs)]
+        # one hit per (term, span)
+        seen: set = set()
+        out: list[TermMatch] = []
+        for m in found:
+            k = (m.pattern.entry, m.list_name, m.span)
+            if k not in seen:
+                seen.add(k)
+                out.append(m)
+        return out
+
+
+def _nfd_index(text: str) -> list[int]:
+    out: list[int] = []
+    for i, ch in enumerate(text):
+        if "\uac00" <= ch <= "\ud7a3":
+            out.extend((i, i, i) if (ord(ch) - 0xAC00) % 28 else (i, i))
+        else:
+            out.extend([i] * len(unicodedata.normalize("NFD", ch)))
+    return out
+
+
+def _joined_gap(key: Key, original: str, i: int) -> bool:
+    """True when key chars i and i+1 were joined across whitespace (``f u c k``): a
+    letter-spaced run has no trustworthy word boundaries, so whole-word checks yield."""
+    if i < 0 or i + 1 >= len(key.text) or not original:
+        return False
+    gap = original[key.ends[i] : key.starts[i + 1]]
+    return bool(gap) and gap.isspace()
+
+
+def _has_bare_jamo(original: str, m: TermMatch) -> bool:
+    a, b = m.span
+    return any(0x3131 <= ord(c) <= 0x318E for c in original[a:b])
+
+
+def _excepted(m: TermMatch, excs: list[tuple[str, tuple[int, int]]]) -> bool:
+    a, b = m.span
+    owner = m.pattern.owner
+    for tag, (s, e) in excs:
+        if (tag == "*" or tag == owner) and s <= a and b <= e:
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- shared build
+
+_SHARED: dict[tuple, TermMatcher] = {}
+_SHARED_MAX = 8
+
+
+def shared_matcher(policy) -> TermMatcher:
+    """One compiled matcher for every term list of a policy (banned, suspect,
+    generalisation groups and predicates), shared by the rules that read them so a
+    comment is scanned once. Keyed by the lists' content; a few kept per process."""
+    lists = {
+        "banned_terms": tuple(policy.get("banned_terms") or ()),
+        "suspect_terms": tuple(policy.get("suspect_terms") or ()),
+        "group": tuple(f"hate:{g}" for g in policy.get("generalisation_groups") or ()),
+        "predicate": tuple(f"hate:{p}" for p in policy.get("generalisation_predicates") or ()),
+    }
+    exc = policy.get("term_exceptions") or {}
+    key = (
+        tuple(lists.items()),
+        tuple(sorted((k, tuple(v)) for k, v in exc.items())),
+    )
+    m = _SHARED.get(key)
+    if m is None:
+        m = TermMatcher({k: list(v) for k, v in lists.items()}, exc)
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.pop(next(iter(_SHARED)))
+        _SHARED[key] = m
+    return m

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django.db import models
+
+
+class ScreeningRecord(models.Model):
+    """What the automated policy decided about one revision of a comment, and why.
+
+    Written by ``moderation.pipeline`` in the transaction that saves the
+    comment (``create``/``edit``), by the Celery step (``async``) and by the
+    re-screen after a policy activation (``rescreen``). ``hits`` lists the rules
+    that fired, each with its reason code, span in the original text, matched
+    text, policy entry and severity. Rows are never updated.
+    """
+
+    class Event(models.TextChoices):
+        CREATE = "create", "Posted"
+        EDIT = "edit", "Edited"
+        ASYNC = "async", "Slow screening"
+        RESCREEN = "rescreen", "Re-screened after a policy change"
+
+    class Action(models.TextChoices):
+        PUBLISH = "publish", "Publish"
+        HOLD = "hold", "Hold for review"
+        REJECT = "reject", "Reject"
+
+    comment = models.ForeignKey(
+        "comments.Comment", on_delete=models.CASCADE, related_name="screenings"
+    )
+    revision = models.PositiveIntegerField()
+    event = models.CharField(max_length=10, choices=Event.choices)
+    policy_version = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=Action.choices)
+    status = models.CharField(max_length=10)  # the comment's status after this screening
+    hits = models.JSONField(default=list, blank=True)
+    # Hash of the comment's folded text (empty for very short texts): duplicate
+    # detection across recent comments is one indexed count on it.
+    fingerprint = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["comment", "-id"], name="screening_comment"),
+            models.Index(
+                fields=["fingerprint", "created_at"],
+                name="screening_fingerprint",
+                condition=~models.Q(fingerprint=""),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} of comment {self.comment_id} r{self.revision}: {self.action}"
+
+    @property
+    def rules(self) -> list[str]:
+        return sorted({hit.get("rule", "") for hit in self.hits or []})

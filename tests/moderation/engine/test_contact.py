@@ -1,0 +1,141 @@
+import datetime as dt
+
+import pytest
+
+from moderation.engine.base import HOLD, PUBLISH, REJECT, Context
+from moderation.engine.contact import find_contact_info, plausible_rrn
+from moderation.engine.normalize import normalize
+from moderation.engine.rules.contact_info import ContactInfoRule
+
+
+def found(text, kind=None):
+    out = find_contact_info(normalize(text))
+    for f in out:
+        assert f.span[1] > f.span[0]
+    return [(f.kind, text[f.span[0] : f.span[1]]) for f in out if kind is None or f.kind == kind]
+
+
+PHONES = [
+    ("text me on 010-2345-6789 tonight", "010-2345-6789"),
+    ("text me on 010 2345 6789 tonight", "010 2345 6789"),
+    ("text me on 01023456789 tonight", "01023456789"),
+    ("call +82 10 2345 6789 please", "+82 10 2345 6789"),
+    ("call +82-10-2345-6789 please", "+82-10-2345-6789"),
+    ("office line 02-123-4567 only", "02-123-4567"),
+    ("office line 031-987-6543 only", "031-987-6543"),
+    ("US desk +1 415 555 0134 anytime", "+1 415 555 0134"),
+    ("UK desk +44 20 7946 0321 anytime", "+44 20 7946 0321"),
+    ("번호는 ０１０－２３４５－６７８９ 입니다", "０１０－２３４５－６７８９"),
+    ("번호는 O1O-2345-67l9 입니다", "O1O-2345-67l9"),
+    ("dial 0 1 0 - 2 3 4 5 - 6 7 8 9 now", "0 1 0 - 2 3 4 5 - 6 7 8 9"),
+    ("번호 010\u200b-2345\u200b-6789 요", "010\u200b-2345\u200b-6789"),
+    ("연락처 공일공 이삼사오 육칠팔구 입니다", "공일공 이삼사오 육칠팔구"),
+]
+
+
+@pytest.mark.parametrize("text,expected", PHONES)
+def test_phone_forms(text, expected):
+    assert ("phone", expected) in found(text, "phone")
+
+
+NOT_PHONES = [
+    "It cost 3,000 won in 2016 and 150,000 won in 2024.",
+    "The bill passed 180-95 on 2024-03-12.",
+    "Population 51,000,000 and GDP 1.7 trillion.",
+    "일이삼 순서대로 하세요",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PHONES)
+def test_numbers_that_are_not_phones(text):
+    assert found(text, "phone") == []
+
+
+EMAILS = [
+    ("write to jisoo.park22@naver.com today", "jisoo.park22@naver.com"),
+    ("write to JISOO@EXAMPLE.CO.KR today", "JISOO@EXAMPLE.CO.KR"),
+    ("write to jisoo.park22 at gmail dot com today", "jisoo.park22 at gmail dot com"),
+    ("write to jisoo [at] daum [dot] net today", "jisoo [at] daum [dot] net"),
+    ("write to jisoo(at)hanmail(dot)net today", "jisoo(at)hanmail(dot)net"),
+    ("메일 jisoo 골뱅이 naver 닷 com 으로", "jisoo 골뱅이 naver 닷 com"),
+]
+
+
+@pytest.mark.parametrize("text,expected", EMAILS)
+def test_email_forms(text, expected):
+    assert ("email", expected) in found(text, "email")
+
+
+def test_at_and_dot_in_prose_is_not_an_email():
+    assert found("look at the dot com bubble again", "email") == []
+    assert found("meet me at school tomorrow", "email") == []
+
+
+def test_rrn_plausible_date():
+    assert found("주민번호는 900101-1234567 이래요", "rrn") == [("rrn", "900101-1234567")]
+    assert found("번호 050815-4123456 맞나", "rrn") == [("rrn", "050815-4123456")]
+    assert found("코드 901332-1234567 임", "rrn") == []  # month 13
+    assert found("코드 900230-1234567 임", "rrn") == []  # 30 February
+    # a check digit that does not validate is still an RRN (post-2020 numbers)
+    assert found("번호 850312-2049110 임", "rrn") == [("rrn", "850312-2049110")]
+
+
+def test_rrn_future_birth_date_is_implausible():
+    today = dt.date(2026, 1, 1)
+    assert plausible_rrn("25", "12", "31", "3", today)
+    assert not plausible_rrn("27", "01", "01", "3", today)
+
+
+MESSENGERS = [
+    ("상담은 카톡 abc123 으로", "카톡 abc123"),
+    ("카톡 아이디: moneyking 추가", "카톡 아이디: moneyking"),
+    ("ㅋㅌ rich77 바로 연락", "ㅋㅌ rich77"),
+    ("텔레 @xyzcoin 문의", "텔레 @xyzcoin"),
+    ("텔레그램 @fast_money 문의", "텔레그램 @fast_money"),
+    ("ㅌㄹ @vipkr 문의", "ㅌㄹ @vipkr"),
+    ("contact tg: xyzsignals now", "tg: xyzsignals"),
+    ("Telegram: @CryptoKing now", "Telegram: @CryptoKing"),
+    ("add my line id: sweetgirl now", "line id: sweetgirl"),
+    ("라인 아이디 sweetgirl 추가", "라인 아이디 sweetgirl"),
+    ("kakao id: goldroom now", "kakao id: goldroom"),
+]
+
+
+@pytest.mark.parametrize("text,expected", MESSENGERS)
+def test_messenger_handles(text, expected):
+    assert ("messenger", expected) in found(text, "messenger")
+
+
+NOT_MESSENGERS = [
+    "Does Line 9 run late on Fridays?",
+    "Telegram is a popular messaging app in Korea.",
+    "카톡으로 기사 공유했어요",
+    "I waited in line for an hour.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MESSENGERS)
+def test_not_messenger_handles(text):
+    assert found(text, "messenger") == []
+
+
+def test_addresses():
+    assert found("그 사람 집 주소: 서울시 마포구 성산동 123-4 푸른빌라 302호", "address")
+    assert found("She lives in Building 12, Unit 804 of that complex", "address")
+    assert found("The ward office on the main road was busy.", "address") == []
+
+
+def test_contact_rule_actions_and_codes():
+    text = "call 010-2345-6789 or 카톡 abc123"
+    hits = ContactInfoRule({"contact_info_action": "reject"}).check(text, Context())
+    assert {h.action for h in hits} == {REJECT}
+    assert {h.code for h in hits} == {"personal_info", "spam"}
+    for h in hits:
+        assert text[h.span[0] : h.span[1]] == h.matched
+    assert ContactInfoRule({"contact_info_action": "off"}).check(text) == []
+    assert ContactInfoRule({}).check(text)[0].action == HOLD
+
+
+def test_default_screener_holds_contact_info(screener):
+    assert screener.screen("reach him at 010-2345-6789").action == HOLD
+    assert screener.screen("reach him at the office").action == PUBLISH

@@ -1,0 +1,190 @@
+"""Sanctions: creating and lifting them, and what a suspended or banned reader may not do."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from moderation.models import AuditLog, Sanction
+
+from .conftest import err
+
+pytestmark = pytest.mark.django_db
+
+
+def sanctions_url(user_id):
+    return f"/api/v1/moderation/users/{user_id}/sanctions/"
+
+
+def future(days=3):
+    return (timezone.now() + timedelta(days=days)).isoformat()
+
+
+def test_suspend_returns_201_and_is_audited(mod_client, moderator, reader):
+    until = future()
+    response = mod_client.post(
+        sanctions_url(reader.pk),
+        {"kind": "suspend", "until": until, "reason_code": "insult", "note": "Third warning."},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["kind"] == "suspend" and body["in_force"] is True
+    assert body["created_by"] == "moderator" and body["policy_version"] == 1
+    sanction = Sanction.objects.get(pk=body["id"])
+    assert sanction.until is not None
+    audit = AuditLog.objects.get(action="user.sanction.suspend")
+    assert audit.actor == moderator and audit.target_id == str(reader.pk)
+    assert audit.reason_code == "insult" and audit.new["sanction"] == sanction.pk
+
+
+@pytest.mark.parametrize(
+    "body, code, field",
+    [
+        ({"kind": "suspend", "reason_code": "insult"}, "validation_error", "until"),
+        (
+            {"kind": "suspend", "reason_code": "insult", "until": "2001-01-01T00:00:00Z"},
+            "validation_error",
+            "until",
+        ),
+        ({"kind": "exile", "reason_code": "insult"}, "validation_error", "kind"),
+        ({"kind": "ban", "reason_code": "grumpy"}, "invalid_reason", "reason_code"),
+        ({"kind": "ban"}, "validation_error", "reason_code"),
+        ({"kind": "ban", "reason_code": "spam", "until": "soon"}, "validation_error", "until"),
+    ],
+)
+def test_bad_sanctions_are_400(mod_client, reader, body, code, field):
+    response = mod_client.post(sanctions_url(reader.pk), body, format="json")
+    assert response.status_code == 400, response.content
+    assert err(response) == code
+    assert field in response.json()["error"]["fields"]
+    assert not Sanction.objects.exists()
+
+
+def test_ban_warn_premod_need_no_end_date(mod_client, reader):
+    for kind in ("warn", "premod", "ban"):
+        response = mod_client.post(
+            sanctions_url(reader.pk), {"kind": kind, "reason_code": "spam"}, format="json"
+        )
+        assert response.status_code == 201
+        assert response.json()["until"] is None
+
+
+def test_unknown_user_and_staff_targets(mod_client, make_user, admin_user, moderator):
+    response = mod_client.post(
+        sanctions_url(999999), {"kind": "ban", "reason_code": "spam"}, format="json"
+    )
+    assert response.status_code == 404 and err(response) == "user_not_found"
+    other_mod = make_user("mod2", role="moderator")
+    for target in (other_mod, admin_user, moderator):
+        response = mod_client.post(
+            sanctions_url(target.pk), {"kind": "ban", "reason_code": "spam"}, format="json"
+        )
+        assert response.status_code == 403 and err(response) == "permission_denied"
+
+
+def test_lift_is_audited_and_idempotent(mod_client, reader, reader2, moderator):
+    created = mod_client.post(
+        sanctions_url(reader.pk), {"kind": "ban", "reason_code": "hate"}, format="json"
+    ).json()
+    url = f"{sanctions_url(reader.pk)}{created['id']}/"
+    response = mod_client.delete(url)
+    assert response.status_code == 200
+    assert response.json()["lifted_by"] == "moderator" and response.json()["in_force"] is False
+    assert mod_client.delete(url).status_code == 200
+    assert AuditLog.objects.filter(action="user.sanction.lift").count() == 1
+    # Another reader's id with this sanction: not found.
+    wrong = mod_client.delete(f"{sanctions_url(reader2.pk)}{created['id']}/")
+    assert wrong.status_code == 404 and err(wrong) == "not_found"
+
+
+def _blocked(response, code, until):
+    assert response.status_code == 403, response.content
+    error = response.json()["error"]
+    assert error["code"] == code
+    assert error["until"] == until
+    return error
+
+
+@pytest.mark.parametrize("kind, code", [("suspend", "suspended"), ("ban", "banned")])
+def test_sanctioned_reader_cannot_post_react_or_report(
+    kind, code, mod_client, client_for, reader, reader2, article, make_comment
+):
+    other = make_comment(reader2, article, "Someone else's comment.")
+    body = {"kind": kind, "reason_code": "insult"}
+    if kind == "suspend":
+        body["until"] = future(2)
+    created = mod_client.post(sanctions_url(reader.pk), body, format="json").json()
+    until = created["until"]
+    client = client_for(reader)
+    posted = client.post(f"/api/v1/articles/{article.key}/comments/", {"body": "hi"}, format="json")
+    error = _blocked(posted, code, until)
+    assert error["reason_code"] == "insult"
+    if until:
+        assert until in error["message"]
+    _blocked(client.put(f"/api/v1/comments/{other.pk}/reaction/"), code, until)
+    reported = client.post(
+        f"/api/v1/comments/{other.pk}/reports/", {"reason": "spam"}, format="json"
+    )
+    _blocked(reported, code, until)
+    # Lifted: the reader takes part again.
+    mod_client.delete(f"{sanctions_url(reader.pk)}{created['id']}/")
+    posted = client.post(f"/api/v1/articles/{article.key}/comments/", {"body": "hi"}, format="json")
+    assert posted.status_code == 201
+
+
+def test_an_ended_suspension_no_longer_blocks(client_for, reader, article):
+    Sanction.objects.create(
+        user=reader,
+        kind="suspend",
+        reason_code="spam",
+        until=timezone.now() - timedelta(minutes=1),
+    )
+    response = client_for(reader).post(
+        f"/api/v1/articles/{article.key}/comments/", {"body": "back"}, format="json"
+    )
+    assert response.status_code == 201
+
+
+def test_warn_and_premod_do_not_block(mod_client, client_for, reader, article):
+    for kind in ("warn", "premod"):
+        mod_client.post(
+            sanctions_url(reader.pk), {"kind": kind, "reason_code": "spam"}, format="json"
+        )
+    response = client_for(reader).post(
+        f"/api/v1/articles/{article.key}/comments/", {"body": "still here"}, format="json"
+    )
+    assert response.status_code == 201
+
+
+def test_user_history(mod_client, client_for, reader, reader2, article, make_comment, hold):
+    held = hold(make_comment(reader, article, "held"))
+    make_comment(reader, article, "fine")
+    mod_client.post(
+        f"/api/v1/moderation/comments/{held.pk}/decision/",
+        {"action": "reject", "reason_code": "spam", "from_status": "pending"},
+        format="json",
+    )
+    mod_client.post(
+        sanctions_url(reader.pk), {"kind": "warn", "reason_code": "spam"}, format="json"
+    )
+    client_for(reader).post(
+        f"/api/v1/comments/{make_comment(reader2, article).pk}/reports/",
+        {"reason": "spam"},
+        format="json",
+    )
+    response = mod_client.get(f"/api/v1/moderation/users/{reader.pk}/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["user"]["username"] == "reader"
+    assert data["record"] == {"total": 2, "published": 1, "pending": 0, "rejected": 1, "deleted": 0}
+    assert data["reports_made"] == {"open": 1, "upheld": 0, "dismissed": 0, "weight": 1.0}
+    assert [s["kind"] for s in data["sanctions"]] == ["warn"]
+    assert data["sanction_in_force"]["kind"] == "warn"
+    assert data["decisions"][0]["reason_code"] == "spam"
+    assert data["decisions"][0]["moderator"] == "moderator"
+    assert [c["body"] for c in data["recent_comments"]] == ["fine", "held"]
+    missing = mod_client.get("/api/v1/moderation/users/999999/")
+    assert missing.status_code == 404 and err(missing) == "user_not_found"
