@@ -26,7 +26,7 @@ import pytest
 from django.conf import settings
 from kombu import Connection
 
-from .support import RedisServer, WebBroker, Worker, delete_queue, unique_queue
+from .support import ADAPTER, RedisServer, WebBroker, Worker, delete_queue, unique_queue
 
 ON_CI = os.environ.get("CI", "").lower() == "true"
 ENABLED = os.environ.get("PARLEY_INTEGRATION", "").lower() in {"1", "true", "yes", "on"}
@@ -167,8 +167,13 @@ def celery_worker(
 
 
 @pytest.fixture
-def web_broker(celery_worker, broker_url, session_queue) -> Iterator[WebBroker]:
-    """Tasks enqueued by this process go to the session worker (until ``use()`` says else)."""
+def web_broker(celery_worker, broker_url, session_queue, settings) -> Iterator[WebBroker]:
+    """Tasks enqueued by this process go to the session worker (until ``use()`` says else).
+
+    This process screens with the same recording adapter as the workers, so these
+    tests do not depend on what the standards policy of the day holds or rejects.
+    """
+    settings.PARLEY_COMMENTS_ADAPTER = ADAPTER
     web = WebBroker(broker_url, session_queue)
     try:
         yield web
