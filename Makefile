@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PARLEY_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: run test lint format eval bench bench-screening clean venv
+.PHONY: run test test-sqlite test-postgres test-integration lint format eval bench bench-screening clean venv
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,19 @@ run: venv
 	@echo "Parley: http://$(HOST):$(PORT)/api/v1/  docs: http://$(HOST):$(PORT)/api/docs/"
 	DEBUG=1 PARLEY_RATE_LIMITS=$${PARLEY_RATE_LIMITS:-on} $(PY) manage.py runserver $(HOST):$(PORT)
 
-## The whole test suite: SQLite, then PostgreSQL + Redis + a real Celery worker.
+## The whole test suite: SQLite, then PostgreSQL + Redis + real Celery workers.
 test: venv
 	bash scripts/test.sh
+
+## One pass of it; test-integration: only tests/integration (PostgreSQL, Redis, workers).
+test-sqlite: venv
+	PARLEY_TEST_PASSES=sqlite bash scripts/test.sh
+
+test-postgres: venv
+	PARLEY_TEST_PASSES=postgres bash scripts/test.sh
+
+test-integration: venv
+	PARLEY_TEST_PASSES=postgres bash scripts/test.sh tests/integration
 
 ## Screening quality on the labelled corpus: the dry-run command, then recall / FP / confusion.
 CORPUS ?= ../shared/corpus/dev.jsonl

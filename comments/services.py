@@ -6,6 +6,7 @@ check authorization themselves: a view is only a way in.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,6 +24,8 @@ from .text import clean_text
 
 ARTICLE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:\-/]{0,199}$")
 REPORT_NOTE_MAX = 500
+
+log = logging.getLogger(__name__)
 
 # Marker for the CMS service token as an actor on articles.
 SERVICE_ACTOR = "service"
@@ -139,10 +142,27 @@ def _locked_comment(comment_id: Any) -> Comment:
 
 
 def _enqueue_async_screening(comment: Comment) -> None:
+    comment_id, revision = comment.pk, comment.revision
+    transaction.on_commit(lambda: _send_async_screening(comment_id, revision))
+
+
+def _send_async_screening(comment_id: int, revision: int) -> None:
+    """Hand slow screening to a worker; never fail the (already committed) write.
+
+    With the broker down, ``delay()`` raises after its publish retries. The comment
+    is saved by then, so the request must still succeed: the periodic sweep
+    (``comments_sweep_unscreened``) finds it once the broker is back.
+    """
     from .tasks import comment_screen_async
 
-    comment_id, revision = comment.pk, comment.revision
-    transaction.on_commit(lambda: comment_screen_async.delay(comment_id, revision))
+    try:
+        comment_screen_async.delay(comment_id, revision)
+    except Exception:
+        log.exception(
+            "could not enqueue slow screening of comment %s revision %s; the sweep will retry",
+            comment_id,
+            revision,
+        )
 
 
 # --- comments -------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
-from django.db.models import F
+from django.conf import settings
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .adapter import get_adapter
@@ -15,10 +16,16 @@ from .services import mark_screened
 
 log = logging.getLogger(__name__)
 
-# A comment whose slow screening has not run this long after it was saved is
-# picked up again by the sweep (the broker was down, a worker died, ...).
-SWEEP_GRACE = timedelta(minutes=2)
 SWEEP_BATCH = 500
+
+
+def sweep_grace() -> timedelta:
+    """How long after saving a comment's slow screening may still be on its way.
+
+    Older unscreened comments are picked up by the sweep (the broker was down, a
+    worker died, ...). ``PARLEY_SCREENING_SWEEP_GRACE_SECONDS``, read per call.
+    """
+    return timedelta(seconds=settings.PARLEY_SCREENING_SWEEP_GRACE_SECONDS)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=10)
@@ -39,9 +46,11 @@ def comment_screen_async(self, comment_id: int, revision: int) -> str:
 @shared_task(acks_late=True)
 def comments_sweep_unscreened() -> int:
     """Re-enqueue slow screening for comments it never reached."""
-    cutoff = timezone.now() - SWEEP_GRACE
+    cutoff = timezone.now() - sweep_grace()
     rows = list(
         Comment.objects.filter(screened_revision__lt=F("revision"), created_at__lt=cutoff)
+        # an edit restarts the grace: its own screening may still be on its way
+        .filter(Q(edited_at__isnull=True) | Q(edited_at__lt=cutoff))
         .exclude(status=Comment.Status.DELETED)
         .order_by("created_at")
         .values_list("pk", "revision")[:SWEEP_BATCH]

@@ -199,7 +199,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Tasks go to this queue; workers consume it (``celery -A config worker -Q ...``).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# Redis only: a message a worker took but never acknowledged (the worker died)
+# goes back to the queue after this many seconds: longer than any task runs.
+# Workers look for such messages every interval x throttle seconds (kombu's
+# defaults, 10 x 10); the integration tests shorten all three.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Nothing is lost: comments whose slow screening never ran (broker down, a
 # worker killed) are re-enqueued, and so is a policy re-screen that never finished.
@@ -224,6 +234,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Parley <noreply@loca
 PARLEY_COMMENTS_ADAPTER = env.str(
     "PARLEY_COMMENTS_ADAPTER", default="moderation.adapter.ModerationCommentsAdapter"
 )
+# A comment whose slow screening has not run this long after it was saved is
+# picked up again by the sweep (comments.tasks.comments_sweep_unscreened).
+PARLEY_SCREENING_SWEEP_GRACE_SECONDS = env.int("PARLEY_SCREENING_SWEEP_GRACE_SECONDS", default=120)
 # The toxicity model (scikit-learn) in the slow screening: "auto" runs it only
 # in Celery workers (not when tasks run in-process, as on the embedded default).
 PARLEY_TOXICITY = env.str("PARLEY_TOXICITY", default="auto").lower()
