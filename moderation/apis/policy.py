@@ -7,6 +7,7 @@ themselves: these views only translate HTTP.
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -95,7 +96,7 @@ class PolicyVersionsApi(APIView):
         )
 
     @extend_schema(
-        request=serializers.DictField(),
+        request=OpenApiTypes.OBJECT,
         responses={201: PolicyVersionOutput},
         operation_id="moderation_policy_version_create",
         description="A new inactive version: a copy of the active one with the fields given "
