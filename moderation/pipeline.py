@@ -150,7 +150,7 @@ def record_verdict(*, comment: Comment, verdict: ScreeningVerdict, event: str) -
     outcome = verdict.payload
     if not isinstance(outcome, Outcome):
         return
-    ScreeningRecord.objects.create(
+    ScreeningRecord.objects.record(
         comment=comment,
         revision=comment.revision,
         event=event,
@@ -272,7 +272,7 @@ def _decide_async(policy: ActivePolicy, comment_id: int, revision: int, score) -
                 policy_version=policy.version,
                 note=f"slow screening: {', '.join(sorted({h.rule for h in hits}))}",
             )
-        ScreeningRecord.objects.create(
+        ScreeningRecord.objects.record(
             comment=comment,
             revision=revision,
             event=ScreeningRecord.Event.ASYNC,
@@ -420,7 +420,7 @@ def _rescreen_one(policy: ActivePolicy, comment_id: int, score) -> str:
                 policy_version=policy.version,
                 note=f"re-screened under policy v{policy.version}",
             )
-        ScreeningRecord.objects.create(
+        ScreeningRecord.objects.record(
             comment=comment,
             revision=comment.revision,
             event=ScreeningRecord.Event.RESCREEN,

@@ -303,6 +303,37 @@ def queue_items(comments: list[Comment], *, queue: str) -> list[dict[str, Any]]:
     return items
 
 
+def _screened_for(code: str):
+    """Comments whose current revision was held (or refused) by a rule with ``code``."""
+    return ScreeningRecord.objects.filter(
+        comment_id=OuterRef("pk"), revision=OuterRef("revision"), codes__contains=f" {code} "
+    )
+
+
+def _filter_by_reason(qs, queue: str, reason: Any):
+    """``reason`` is a policy reason code (or ``premod`` in the pending queue).
+
+    reported: open reports with that reason; pending: screening hits with that
+    code; appeals: the rejecting decision's reason or the screening hits.
+    """
+    labels = reason_labels()
+    if queue == "pending" and reason == PREMOD_REASON:
+        return qs.filter(Exists(_premod_in_force()))
+    if reason not in labels:
+        extra = f" or '{PREMOD_REASON}'" if queue == "pending" else ""
+        raise DomainError(
+            "validation_error",
+            "The request is not valid.",
+            fields={"reason": [f"A reason code of the policy{extra}."]},
+        )
+    if queue == "reported":
+        return qs.filter(Exists(_open_reports().filter(reason=reason)))
+    if queue == "appeals":
+        decided = Decision.objects.filter(comment_id=OuterRef("pk"), reason_code=reason)
+        return qs.filter(Exists(decided) | Exists(_screened_for(reason)))
+    return qs.filter(Exists(_screened_for(reason)))
+
+
 def queue_page(
     *,
     queue: Any,
@@ -317,18 +348,7 @@ def queue_page(
     if article_key:
         qs = qs.filter(article__key=article_key)
     if reason:
-        labels = reason_labels()
-        if queue == "reported" and reason in labels:
-            qs = qs.filter(Exists(_open_reports().filter(reason=reason)))
-        elif queue == "pending" and reason == PREMOD_REASON:
-            qs = qs.filter(Exists(_premod_in_force()))
-        else:
-            allowed = "a report reason code" if queue == "reported" else f"'{PREMOD_REASON}'"
-            raise DomainError(
-                "validation_error",
-                "The request is not valid.",
-                fields={"reason": [f"In the {queue} queue: {allowed}."]},
-            )
+        qs = _filter_by_reason(qs, queue, reason)
     page = keyset_page(
         qs,
         ordering=ORDERING,

@@ -1,6 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+
+
+class ScreeningRecordManager(models.Manager):
+    def record(self, *, hits: list[dict[str, Any]], **fields: Any) -> ScreeningRecord:
+        """Append one record; ``codes`` is derived from the hits so the queue can filter."""
+        codes = sorted({hit.get("code", "") for hit in hits if hit.get("code")})
+        return self.create(hits=hits, codes=f" {' '.join(codes)} " if codes else "", **fields)
 
 
 class ScreeningRecord(models.Model):
@@ -36,7 +45,13 @@ class ScreeningRecord(models.Model):
     # Hash of the comment's folded text (empty for very short texts): duplicate
     # detection across recent comments is one indexed count on it.
     fingerprint = models.CharField(max_length=32, blank=True)
+    # The hits' reason codes, space-separated with a space at each end
+    # (" insult personal_info "), so "held for reason X" is a plain LIKE on
+    # every database (JSON containment differs between SQLite and PostgreSQL).
+    codes = models.CharField(max_length=200, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScreeningRecordManager()
 
     class Meta:
         ordering = ["-id"]

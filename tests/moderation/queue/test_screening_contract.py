@@ -20,7 +20,7 @@ def test_rule_hits_with_spans_are_queue_reasons(mod_client, make_user, article, 
         "term": "",
         "severity": "hold",
     }
-    ScreeningRecord.objects.create(
+    ScreeningRecord.objects.record(
         comment=comment, revision=comment.revision, policy_version=1, action="hold", hits=[hit]
     )
     item = mod_client.get("/api/v1/moderation/queue/").json()["results"][0]
