@@ -77,7 +77,9 @@ def _check_from_status(from_status: object) -> str:
 
 
 def _already_decided(comment: Comment, message: str) -> DomainError:
-    return DomainError("already_decided", message, extra={"status": comment.status})
+    return DomainError(
+        "already_decided", message, extra={"status": comment.status, "revision": comment.revision}
+    )
 
 
 def decision_apply(
@@ -88,7 +90,15 @@ def decision_apply(
     reason_code: object = "",
     note: object = "",
     from_status: object,
+    revision: int | None = None,
 ) -> Decision:
+    """Approve or reject one comment as the moderator saw it.
+
+    ``from_status`` (and, when given, ``revision``: the comment's revision in
+    the queue item) is what the moderator saw; if the comment has changed
+    since (decided by someone else, or edited by its author), 409
+    ``already_decided`` and nothing is written.
+    """
     require_moderator(moderator)
     action = _check_action(action)
     from_status = _check_from_status(from_status)
@@ -106,6 +116,8 @@ def decision_apply(
             raise DomainError("comment_not_found", "No such comment.")
         if comment.status != from_status:
             raise _already_decided(comment, f"This comment is now {comment.status}.")
+        if revision is not None and comment.revision != revision:
+            raise _already_decided(comment, "Its author edited this comment since you saw it.")
         if comment.status == Comment.Status.DELETED:
             raise _already_decided(comment, "Its author deleted this comment.")
         held = active_claim_of_other(comment.pk, moderator)
@@ -199,6 +211,7 @@ def decision_bulk(
                 reason_code=reason_code,
                 note=note,
                 from_status=item.get("from_status"),
+                revision=item.get("revision"),
             )
         except DomainError as error:
             if error.code not in BULK_ITEM_ERRORS:

@@ -10,6 +10,7 @@ from config.api.serializers import StrictCharField, StrictInputSerializer, Stric
 class DecisionInput(StrictInputSerializer):
     action = StrictCharField()
     from_status = StrictCharField()
+    revision = StrictIntegerField(required=False, min_value=1)
     reason_code = StrictCharField(required=False)
     note = StrictCharField(required=False)
 
@@ -17,6 +18,7 @@ class DecisionInput(StrictInputSerializer):
 class BulkDecisionItemInput(StrictInputSerializer):
     comment_id = StrictIntegerField(min_value=1)
     from_status = StrictCharField()
+    revision = StrictIntegerField(required=False, min_value=1)
 
 
 class BulkDecisionInput(StrictInputSerializer):

@@ -49,3 +49,32 @@ def test_an_edit_that_clears_the_reason_leaves_the_filter(
     mod = client_for(moderator)
     assert ids(mod.get(QUEUE + "?queue=pending")) == [comment.pk]
     assert ids(mod.get(QUEUE + "?queue=pending&reason=personal_info")) == []
+
+
+def test_a_decision_on_a_stale_revision_is_refused(
+    use_policy, client_for, moderator, make_user, article, make_comment
+):
+    use_policy()
+    author = make_user("author")
+    comment = make_comment(author, article, "call me on 010-2345-6789 tonight")
+    mod = client_for(moderator)
+    item = mod.get(QUEUE + "?queue=pending").json()["results"][0]
+    seen = item["comment"]["revision"]
+    client_for(author).patch(
+        f"/api/v1/comments/{comment.pk}/", {"body": "call me on 010-2345-6789 today"}, format="json"
+    )
+    url = f"/api/v1/moderation/comments/{comment.pk}/decision/"
+    stale = mod.post(
+        url,
+        {"action": "approve", "from_status": "pending", "revision": seen},
+        format="json",
+    )
+    assert stale.status_code == 409
+    assert stale.json()["error"]["code"] == "already_decided"
+    assert stale.json()["error"]["revision"] == seen + 1
+    fresh = mod.post(
+        url,
+        {"action": "approve", "from_status": "pending", "revision": seen + 1},
+        format="json",
+    )
+    assert fresh.status_code == 200, fresh.content
