@@ -2,7 +2,8 @@
 
 Term files live in ``data/``: ``terms_en.txt``, ``terms_ko.txt`` (sections
 ``[banned <code>]`` / ``[suspect <code>]``, one pattern per line) and
-``exceptions.txt`` (``pattern = word, word``). See ``data/README.md``.
+``exceptions.txt`` (``pattern = word, word``). A term line ``a, b | c, d`` is a phrase
+family, expanded to ``a c, a d, b c, b d``. See ``data/README.md``.
 """
 
 from __future__ import annotations
@@ -55,7 +56,20 @@ def parse_term_file(text: str) -> dict[str, list[str]]:
             continue
         if current is None:
             raise ValueError(f"line {lineno}: pattern outside a section: {raw!r}")
-        out[current[0]].append(f"{current[1]}:{line}")
+        out[current[0]].extend(f"{current[1]}:{p}" for p in expand_line(line))
+    return out
+
+
+def expand_line(line: str) -> list[str]:
+    """``a, b | c, d`` -> ``a c``, ``a d``, ``b c``, ``b d``: phrase families (subject |
+    verb | object) are written once and expanded into plain patterns. A line without
+    ``|`` is one pattern."""
+    if "|" not in line:
+        return [line]
+    out = [""]
+    for slot in line.split("|"):
+        alts = [a.strip() for a in slot.split(",") if a.strip()]
+        out = [f"{o} {a}".strip() for o in out for a in alts]
     return out
 
 
@@ -95,11 +109,14 @@ def _default_policy() -> dict:
         banned += parsed["banned"]
         suspect += parsed["suspect"]
     gen = parse_sections(_data("generalisation.txt"))
+    mentions = parse_sections(_data("mentions.txt"))
     return {
         "rules": list(DEFAULT_TEXT_RULES),
         "banned_terms": banned,
         "suspect_terms": suspect,
         "term_exceptions": parse_exceptions(_data("exceptions.txt")),
+        "mention_quote_cues": mentions.get("quote_cues", []),
+        "mention_after_cues": mentions.get("after_cues", []),
         "link_max": 2,
         "link_allow_domains": list(LINK_ALLOW_DOMAINS),
         "link_action": "hold",
@@ -109,6 +126,7 @@ def _default_policy() -> dict:
         "contact_info_action": "hold",
         "generalisation_groups": gen["groups"],
         "generalisation_predicates": gen["predicates"],
+        "generalisation_negators": gen.get("negators", []),
         "generalisation_window": 60,
         "generalisation_action": "hold",
         "toxicity_threshold": 0.8,

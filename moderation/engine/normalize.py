@@ -156,7 +156,17 @@ def _confusable_map() -> dict[str, str]:
             if len(c) == 1 and c.isascii() and c.isalpha():
                 out[ch] = c.lower()
                 break
+    for ch, c in _EXTRA_LOOKALIKES.items():
+        out.setdefault(ch, c)
     return out
+
+
+# Lower-case Cyrillic/Greek letters that readers use as Latin look-alikes but that the
+# Unicode confusables table only lists for their capital forms (к, м, н, т, в ...).
+_EXTRA_LOOKALIKES = {
+    "к": "k", "κ": "k", "м": "m", "н": "h", "т": "t", "τ": "t",
+    "в": "b", "χ": "x", "ε": "e", "п": "n", "ν": "v", "ѵ": "v",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +321,20 @@ def leet(key: Key) -> Key:
     if not changed:
         return key
     return Key("".join(out), key.starts, key.ends)
+
+
+_DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z]){1,6}\.?(?![a-z0-9])")
+
+
+def join_dotted(key: Key) -> Key:
+    """Single letters joined by dots become one word: ``k.y.s`` -> ``kys``, ``d.m`` -> ``dm``."""
+    if "." not in key.text:
+        return key
+    dels: list[tuple[int, int]] = []
+    for m in _DOTTED.finditer(key.text):
+        base = m.start()
+        dels.extend((base + i, base + i + 1) for i, c in enumerate(m.group()) if c == ".")
+    return _delete(key, dels)
 
 
 # --------------------------------------------------------------------------- 5. Korean
@@ -500,6 +524,86 @@ def phonetic_key(key: Key) -> Key | None:
     return Key(text, key.starts, key.ends)
 
 
+def stretch_key(key: Key) -> Key | None:
+    """Drawn-out syllables folded back: ``씨이발`` -> ``씨발``, ``씨빠알`` -> ``씨빨``.
+
+    A syllable without a final consonant followed by a syllable that starts with silent
+    ㅇ and has the *same* vowel (이 after 씨, 알 after 빠) is how readers stretch a word;
+    the two become one syllable carrying the second one's final. None when nothing changes.
+    """
+    text = key.text
+    if not _HANGUL_RE.search(text):
+        return None
+    repl: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n - 1:
+        a, b = ord(text[i]) - 0xAC00, ord(text[i + 1]) - 0xAC00
+        if (
+            0 <= a < 11172
+            and 0 <= b < 11172
+            and a % 28 == 0
+            and b // 588 == 11  # initial ㅇ
+            and (a % 588) // 28 == (b % 588) // 28
+        ):
+            j = i + 1
+            last = b
+            # a longer stretch: 씨이이발 (not collapsed when written with different finals)
+            while j + 1 < n and last % 28 == 0:
+                c = ord(text[j + 1]) - 0xAC00
+                if 0 <= c < 11172 and c // 588 == 11 and (c % 588) // 28 == (a % 588) // 28:
+                    j, last = j + 1, c
+                else:
+                    break
+            repl.append((i, j + 1, chr(0xAC00 + a + last % 28)))
+            i = j + 1
+        else:
+            i += 1
+    return _replace(key, repl) if repl else None
+
+
+# Loose Korean spelling: tense initials, y-glide vowels and tense finals folded to plain
+# ones (쥭여 -> 죽어, 씨빨 -> 시발). Matching in this form is asymmetric (see terms.py): a
+# hit only counts where the reader *added* a tense consonant or glide the term lacks, so
+# 죽어 never meets 죽여 and 새기다 never meets 새끼.
+_LOOSE_CHO = {1: 0, 4: 3, 8: 7, 10: 9, 13: 12}  # ㄲ ㄸ ㅃ ㅆ ㅉ -> ㄱ ㄷ ㅂ ㅅ ㅈ
+_LOOSE_JUNG = {2: 0, 3: 1, 6: 4, 7: 5, 12: 8, 17: 13}  # ㅑㅒㅕㅖㅛㅠ -> ㅏㅐㅓㅔㅗㅜ
+_LOOSE_JONG = {2: 1, 20: 19}  # ㄲ -> ㄱ, ㅆ -> ㅅ
+
+
+def _loose_char(ch: str) -> str:
+    o = ord(ch) - 0xAC00
+    if not 0 <= o < 11172:
+        return ch
+    cho, jung, jong = o // 588, (o % 588) // 28, o % 28
+    cho = _LOOSE_CHO.get(cho, cho)
+    jung = _LOOSE_JUNG.get(jung, jung)
+    jong = _LOOSE_JONG.get(jong, jong)
+    return chr(0xAC00 + cho * 588 + jung * 28 + jong)
+
+
+def loose_of(word: str) -> str:
+    return "".join(_loose_char(c) for c in word)
+
+
+def marks_of(ch: str) -> tuple[bool, bool, bool]:
+    """(tense initial, glide vowel, tense final) of a Hangul syllable."""
+    o = ord(ch) - 0xAC00
+    if not 0 <= o < 11172:
+        return (False, False, False)
+    return (o // 588 in _LOOSE_CHO, (o % 588) // 28 in _LOOSE_JUNG, o % 28 in _LOOSE_JONG)
+
+
+def loose_key(key: Key) -> Key | None:
+    """Term key in loose spelling; None when the text has nothing to loosen."""
+    text = key.text
+    if not _HANGUL_RE.search(text):
+        return None
+    out = loose_of(text)
+    if out == text:
+        return None
+    return Key(out, key.starts, key.ends)
+
+
 _SPACE_BETWEEN_HANGUL = re.compile(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])")
 
 
@@ -557,7 +661,8 @@ class Normalized:
         self.memo: dict = {}  # per-comment results shared between rules
 
     def derived(self, name: str) -> Key | None:
-        """``nospace``, ``phonetic``, ``initials``, ``jamo`` (from terms) or ``skeleton``."""
+        """``nospace``, ``phonetic``, ``initials``, ``jamo``, ``stretch``, ``loose`` (from
+        terms) or ``skeleton``."""
         try:
             return self._derived[name]
         except KeyError:
@@ -570,7 +675,7 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     base = join_spaced(collapse_spaces(fold(text)))
-    k = strip_inside_hangul(leet(base))
+    k = strip_inside_hangul(leet(join_dotted(base)))
     terms = shorten_repeats(k, 1)
     double = shorten_repeats(k, 2) if len(terms) != len(k) else None
     return Normalized(text, base, terms, double)
@@ -582,6 +687,8 @@ _DERIVED = {
     "initials": initials_key,
     "jamo": jamo_key,
     "skeleton": skeleton_key,
+    "stretch": stretch_key,
+    "loose": loose_key,
 }
 
 

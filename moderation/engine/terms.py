@@ -19,6 +19,7 @@ key). Scanning is linear in the comment length, whatever the list size.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ from .normalize import (
     initials_of,
     is_hangul,
     jamo_of,
+    loose_of,
+    marks_of,
     normalize_pattern,
     phonetic,
     skeleton_of,
@@ -85,6 +88,11 @@ def parse_entry(entry: str, default_code: str = DEFAULT_CODE) -> Pattern | None:
 
 
 def _latin_edge(c: str) -> bool:
+    return "a" <= c <= "z"
+
+
+def _skeleton_edge(c: str) -> bool:
+    # in the skeleton key "?" stands for a vowel or mask; elsewhere it is punctuation
     return "a" <= c <= "z" or c == "?"
 
 
@@ -131,13 +139,18 @@ class TermMatcher:
         self,
         lists: dict[str, list[str]],
         exceptions: dict[str, list[str]] | None = None,
+        mentions: dict[str, list[str]] | None = None,
     ) -> None:
+        mentions = mentions or {}
+        self.quote_cues = tuple(c.lower() for c in mentions.get("quote_cues") or ())
+        self.after_cues = tuple(c.lower() for c in mentions.get("after_cues") or ())
         self.main = _Auto()
         self.nospace = _Auto()
         self.initials = _Auto()
         self.jamo = _Auto()
         self.skeleton = _Auto()
         self.phonetic = _Auto()
+        self.loose = _Auto()
         self.count = 0
         for list_name, entries in lists.items():
             for entry in entries:
@@ -152,7 +165,15 @@ class TermMatcher:
                 p = parse_entry(w)
                 if p is not None:
                     self._add(p, (True, p, owner))
-        for a in (self.main, self.nospace, self.initials, self.jamo, self.skeleton, self.phonetic):
+        for a in (
+            self.main,
+            self.nospace,
+            self.initials,
+            self.jamo,
+            self.skeleton,
+            self.phonetic,
+            self.loose,
+        ):
             a.finish()
 
     def _add(self, p: Pattern, value: tuple) -> None:
@@ -174,6 +195,9 @@ class TermMatcher:
                 if len(ini) >= 2:
                     self.initials.add(ini, value)
             self.jamo.add(jamo_of(core), value)
+            if syl >= 2 and (syl == len(core.replace(" ", "")) or value[0]):
+                # respelt with an extra tense consonant or glide: 쥭여버린다, 씨빨
+                self.loose.add(loose_of(core), value)
         elif len(core) >= 4 and core.isalpha():
             self.skeleton.add(skeleton_of(core), value)
 
@@ -187,6 +211,7 @@ class TermMatcher:
             return
         text = key.text
         n = len(text)
+        edge = _skeleton_edge if name == "skeleton" else _latin_edge
         scan = text if text.isascii() else unicodedata.normalize("NFD", text)
         index: list[int] | None = None  # scan position -> key position, built on first hit
         for s_end, (length, values) in auto.iter(scan):
@@ -209,28 +234,30 @@ class TermMatcher:
             for is_exc, p, tag in values:
                 if (
                     not p.prefix_wild
-                    and _latin_edge(text[start])
-                    and _latin_edge(before)
+                    and edge(text[start])
+                    and edge(before)
                     and not _joined_gap(key, original, start - 1)
                 ):
                     continue
                 if (
                     not p.suffix_wild
-                    and _latin_edge(text[end])
-                    and _latin_edge(after)
+                    and edge(text[end])
+                    and edge(after)
                     and not _joined_gap(key, original, end)
                 ):
                     continue
                 a, b = start, end + 1
                 if p.prefix_wild:  # report the whole word, not just the listed stem
-                    while a > 0 and _latin_edge(text[a - 1]):
+                    while a > 0 and edge(text[a - 1]):
                         a -= 1
                 if p.suffix_wild:
-                    while b < n and _latin_edge(text[b]):
+                    while b < n and edge(text[b]):
                         b += 1
                 span = key.span(a, b)
                 if is_exc:
                     excs.append((tag, span))
+                elif name == "loose" and not _adds_marks(original[span[0] : span[1]], p.core):
+                    continue
                 else:
                     found.append(TermMatch(p, tag, span, name))
 
@@ -266,10 +293,17 @@ class TermMatcher:
                 found[before:] = [m for m in found[before:] if _has_bare_jamo(orig, m)]
         if self.skeleton.size:
             self._scan(self.skeleton, norm.derived("skeleton"), "skeleton", found, excs, orig)
+        stretched = norm.derived("stretch")
+        if stretched is not None:
+            self._scan(self.main, stretched, "stretch", found, excs, orig)
+        if self.loose.size:
+            self._scan(self.loose, norm.derived("loose"), "loose", found, excs, orig)
         if not found:
             return found
         if excs:
             found = [m for m in found if not _excepted(m, excs)]
+        if found and (self.quote_cues or self.after_cues):
+            found = [m for m in found if not self._mention(orig, m.span)]
         # one hit per (term, span)
         seen: set = set()
         out: list[TermMatch] = []
@@ -279,6 +313,33 @@ class TermMatcher:
                 seen.add(k)
                 out.append(m)
         return out
+
+
+    def _mention(self, original: str, span: tuple[int, int]) -> bool:
+        """The term is *mentioned*, not used: reported in quotes in a comment that says
+        so (``called me a 'X'``, ``the word 'X'``), or named as a word in Korean
+        (``X라는 욕``, ``'X'라고 협박``)."""
+        a, b = span
+        tail = original[b : b + 16].lower().lstrip("'\"’”」』 ")
+        if tail.startswith("이"):
+            tail = tail[1:]
+        if any(tail.startswith(c) for c in self.after_cues):
+            return True
+        if not self.quote_cues:
+            return False
+        for m in _QUOTED.finditer(original):
+            if m.start() < a and b < m.end():
+                low = original.lower()
+                outside = low[: m.start()] + " " + low[m.end() :]
+                return any(c in outside for c in self.quote_cues)
+        return False
+
+
+# a quoted stretch: '...', "...", ‘...’, “...”, 「...」, 『...』 (up to 60 characters)
+_QUOTED = re.compile(
+    r"(?<![A-Za-z0-9])'[^'\n]{1,60}'(?![A-Za-z0-9])|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’"
+    r"|“[^”\n]{1,60}”|「[^」\n]{1,60}」|『[^』\n]{1,60}』"
+)
 
 
 def _nfd_index(text: str) -> list[int]:
@@ -300,6 +361,20 @@ def _joined_gap(key: Key, original: str, i: int) -> bool:
     return bool(gap) and gap.isspace()
 
 
+def _adds_marks(written: str, core: str) -> bool:
+    """A loose-key hit counts only when the reader's syllables line up with the term's and
+    at least one of them carries a tense consonant or glide that the term's does not."""
+    w = [c for c in written if "\uac00" <= c <= "\ud7a3"]
+    t = [c for c in core if "\uac00" <= c <= "\ud7a3"]
+    if len(w) != len(t) or w == t:
+        return False
+    for a, b in zip(w, t, strict=True):
+        ma, mb = marks_of(a), marks_of(b)
+        if any(x and not y for x, y in zip(ma, mb, strict=True)):
+            return True
+    return False
+
+
 def _has_bare_jamo(original: str, m: TermMatch) -> bool:
     a, b = m.span
     return any(0x3131 <= ord(c) <= 0x318E for c in original[a:b])
@@ -308,10 +383,22 @@ def _has_bare_jamo(original: str, m: TermMatch) -> bool:
 def _excepted(m: TermMatch, excs: list[tuple[str, tuple[int, int]]]) -> bool:
     a, b = m.span
     owner = m.pattern.owner
+    canon = None
     for tag, (s, e) in excs:
-        if (tag == "*" or tag == owner) and s <= a and b <= e:
+        if not (s <= a and b <= e):
+            continue
+        if tag == "*" or tag == owner:
+            return True
+        # a term's exceptions also cover its spelling variants (병신 -> 벙신, 존나 -> 존 나)
+        if canon is None:
+            canon = _canonical(owner)
+        if _canonical(tag) == canon:
             return True
     return False
+
+
+def _canonical(core: str) -> str:
+    return loose_of(core.replace(" ", ""))
 
 
 # ----------------------------------------------------------------------------- shared build
@@ -331,13 +418,18 @@ def shared_matcher(policy) -> TermMatcher:
         "predicate": tuple(f"hate:{p}" for p in policy.get("generalisation_predicates") or ()),
     }
     exc = policy.get("term_exceptions") or {}
+    mentions = {
+        "quote_cues": list(policy.get("mention_quote_cues") or ()),
+        "after_cues": list(policy.get("mention_after_cues") or ()),
+    }
     key = (
         tuple(lists.items()),
         tuple(sorted((k, tuple(v)) for k, v in exc.items())),
+        tuple((k, tuple(v)) for k, v in mentions.items()),
     )
     m = _SHARED.get(key)
     if m is None:
-        m = TermMatcher({k: list(v) for k, v in lists.items()}, exc)
+        m = TermMatcher({k: list(v) for k, v in lists.items()}, exc, mentions)
         if len(_SHARED) >= _SHARED_MAX:
             _SHARED.pop(next(iter(_SHARED)))
         _SHARED[key] = m

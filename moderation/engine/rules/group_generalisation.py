@@ -10,6 +10,7 @@ default 60), ``generalisation_action`` (hold|reject|off).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,6 +27,10 @@ class GroupGeneralisationRule:
         mode = str(policy.get("generalisation_action", "hold")).lower()
         self.action = {"hold": HOLD, "reject": REJECT}.get(mode)
         self.matcher = shared_matcher(policy)
+        # a negator between the group and the predicate, or right after the predicate,
+        # turns the pair into counter-speech: "immigrants are not criminals",
+        # "난민이 범죄자 취급 받는 건 문제다"
+        self.negators = tuple(n.lower() for n in policy.get("generalisation_negators") or ())
         self.enabled = bool(policy.get("generalisation_groups")) and bool(
             policy.get("generalisation_predicates")
         )
@@ -50,6 +55,8 @@ class GroupGeneralisationRule:
                 gap = max(p.span[0] - g.span[1], g.span[0] - p.span[1])
                 if gap > self.window:
                     continue
+                if self.negators and self._negated(text, g.span, p.span):
+                    continue
                 a, b = min(g.span[0], p.span[0]), max(g.span[1], p.span[1])
                 hits.append(
                     Hit(
@@ -67,3 +74,18 @@ class GroupGeneralisationRule:
             if hits:
                 break
         return hits
+
+    def _negated(self, text: str, g: tuple[int, int], p: tuple[int, int]) -> bool:
+        a, b = min(g[1], p[1]), max(g[0], p[0])
+        gap = " " + text[a:b].lower() + " "
+        after = text[p[1] : p[1] + 12].lower()
+        for n in self.negators:
+            if not n.isascii():  # Korean: in the gap or right after (범죄자 취급)
+                if n in gap or n in after:
+                    return True
+            elif not n[0].isalpha():  # "n't"
+                if n in gap:
+                    return True
+            elif re.search(rf"(?<![a-z']){re.escape(n)}(?![a-z])", gap):
+                return True
+        return False

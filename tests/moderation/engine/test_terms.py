@@ -84,7 +84,7 @@ def test_korean_threat_initials_and_liaison(screener):
     res, hits = term_hits(screener, "ㅈㅇㅂㄹㄷ 각오해")
     assert res.action == REJECT and hits[0].code == "threat"
     res, hits = term_hits(screener, "너 주겨버린다 각오해")  # written as pronounced
-    assert res.action == REJECT and hits[0].matched == "주겨버린다"
+    assert res.action == REJECT and "주겨버린다" in [h.matched for h in hits]
     res, hits = term_hits(screener, "칼 로 찔 러 버 린 다")
     assert res.action == REJECT
 
