@@ -39,13 +39,16 @@ test-postgres: venv
 test-integration: venv
 	PARLEY_TEST_PASSES=postgres bash scripts/test.sh tests/integration
 
-## Screening quality on the labelled corpus: the dry-run command, then recall / FP / confusion.
+## Screening quality on a labelled corpus with this release's default policy: the dry-run
+## command (in a throwaway database, so a local demo's older policy version doesn't count),
+## then recall / false positives / confusion matrix.
 CORPUS ?= ../shared/corpus/dev.jsonl
+EVAL_DIR := $(PARLEY_VAR_DIR)/eval
 eval: venv
-	mkdir -p $(PARLEY_VAR_DIR)
-	DEBUG=1 $(PY) manage.py migrate --no-input -v0
-	DEBUG=1 $(PY) manage.py moderation_dry_run --input $(CORPUS) --output $(PARLEY_VAR_DIR)/eval-dryrun.jsonl
-	$(PY) -m moderation.engine.evaluate --corpus $(CORPUS) --results $(PARLEY_VAR_DIR)/eval-dryrun.jsonl
+	rm -rf $(EVAL_DIR) && mkdir -p $(EVAL_DIR)
+	DEBUG=1 PARLEY_VAR_DIR=$(EVAL_DIR) $(PY) manage.py migrate --no-input -v0
+	DEBUG=1 PARLEY_VAR_DIR=$(EVAL_DIR) $(PY) manage.py moderation_dry_run --input $(CORPUS) --output $(EVAL_DIR)/dryrun.jsonl
+	$(PY) -m moderation.engine.evaluate --corpus $(CORPUS) --results $(EVAL_DIR)/dryrun.jsonl
 
 ## Benchmarks (figures, not tests): screening rules, then threads over gunicorn + PostgreSQL.
 bench-screening: venv

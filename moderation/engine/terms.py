@@ -314,7 +314,6 @@ class TermMatcher:
                 out.append(m)
         return out
 
-
     def _mention(self, original: str, span: tuple[int, int]) -> bool:
         """The term is *mentioned*, not used: reported in quotes in a comment that says
         so (``called me a 'X'``, ``the word 'X'``), or named as a word in Korean

@@ -85,7 +85,11 @@ def test_english_threat_families(screener, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["I'll shoot you an email tonight", "Retardant was dropped on the fire", "The cock crowed at dawn"],
+    [
+        "I'll shoot you an email tonight",
+        "Retardant was dropped on the fire",
+        "The cock crowed at dawn",
+    ],
 )
 def test_innocent_readings(screener, text):
     assert not _flag(screener, text)[0]
