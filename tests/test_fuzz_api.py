@@ -134,12 +134,12 @@ def _schema():
 def test_schema_fuzz(role, world, wsgi_app):
     schema = _schema()
     headers = world["headers"][role]
-    # Valid and invalid requests; half of them name objects that exist (so they get
-    # past the 404s), half forge ids.
+    # Valid and invalid requests; some name objects that exist (a top-level comment or
+    # a reply, so they get past the 404s), some forge ids.
     strategy = st.one_of(
         schema.as_strategy(generation_mode=mode, path_parameters=ids)
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
-        for ids in (None, world["ids"])
+        for ids in (None, world["ids"], {**world["ids"], "comment_id": world["comments"][2].pk})
     )
 
     statuses: list[int] = []
