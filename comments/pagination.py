@@ -11,10 +11,13 @@ import base64
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from config.errors import DomainError
 
@@ -56,9 +59,62 @@ def decode_cursor(token: str | None, *, size: int) -> Cursor | None:
             raise ValueError("wrong size")
         return Cursor(values=values, reverse=bool(data.get("r", 0)))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise DomainError(
-            "invalid_cursor", "The cursor is not valid.", fields={"cursor": ["Invalid cursor."]}
-        ) from None
+        raise _invalid_cursor() from None
+
+
+def _invalid_cursor() -> DomainError:
+    return DomainError(
+        "invalid_cursor", "The cursor is not valid.", fields={"cursor": ["Invalid cursor."]}
+    )
+
+
+INT64 = (-(2**63), 2**63 - 1)
+
+
+def _output_field(qs: QuerySet, name: str):
+    annotation = qs.query.annotations.get(name)
+    if annotation is not None:
+        return annotation.output_field
+    try:
+        return qs.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _checked(field: Any, value: Any) -> Any:
+    """A cursor value the database can compare with ``field``, or ValueError.
+
+    A cursor is client input: its values must have the type of the column they
+    stand for (a forged ``"x"`` for a date or ``2**70`` for an id is a 400, not
+    a database error).
+    """
+    if isinstance(field, models.DateTimeField):
+        if not isinstance(value, datetime):
+            raise ValueError("not a datetime")
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, UTC)
+        return value.astimezone(UTC)  # OverflowError at the ends of the calendar
+    if isinstance(field, (models.IntegerField, models.AutoField, models.ForeignKey)):
+        if not isinstance(value, int) or not INT64[0] <= value <= INT64[1]:
+            raise ValueError("not a 64-bit integer")
+        return value
+    if isinstance(field, (models.CharField, models.TextField)):
+        if not isinstance(value, str) or "\x00" in value:
+            raise ValueError("not a string")
+        return value
+    if field is not None:
+        return field.to_python(value)
+    return value
+
+
+def _checked_values(qs: QuerySet, ordering: Sequence[str], values: Sequence[Any]) -> tuple:
+    try:
+        return tuple(
+            _checked(_output_field(qs, _field(order)[0]), value)
+            for order, value in zip(ordering, values, strict=True)
+        )
+    except (ValueError, TypeError, OverflowError, ValidationError):
+        raise _invalid_cursor() from None
 
 
 def _field(order: str) -> tuple[str, bool]:
@@ -95,7 +151,7 @@ def keyset_page(
     reverse = bool(cursor and cursor.reverse)
     order = _flip(ordering) if reverse else list(ordering)
     if cursor is not None:
-        qs = qs.filter(_after(order, cursor.values))
+        qs = qs.filter(_after(order, _checked_values(qs, order, cursor.values)))
     rows = list(qs.order_by(*order)[: page_size + 1])
     more = len(rows) > page_size
     rows = rows[:page_size]

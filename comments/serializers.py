@@ -58,7 +58,8 @@ class ReplyOutput(serializers.Serializer):
 
 
 class CommentOutput(ReplyOutput):
-    replies = ReplyOutput(many=True)
+    # Only top-level comments embed their first replies (a reply's detail has none).
+    replies = ReplyOutput(many=True, required=False)
 
 
 class CommentPageOutput(serializers.Serializer):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import Count, Q
@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_datetime
 from comments.models import Comment, Report
 from comments.pagination import decode_cursor, keyset_page
 from comments.selectors import parse_page_size
+from config.api.params import is_id, query_id
 from config.errors import DomainError
 
 from .decisions import decision_dict
@@ -117,16 +118,22 @@ def audit_dict(row: AuditLog) -> dict[str, Any]:
 def _when(raw: Any, field: str) -> datetime | None:
     if raw in (None, ""):
         return None
-    value = parse_datetime(str(raw)) if isinstance(raw, str) else None
-    if value is None:
-        raise DomainError(
-            "validation_error",
-            "The request is not valid.",
-            fields={field: ["An ISO 8601 date and time, e.g. 2026-01-31T09:00:00Z."]},
-        )
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return value
+    invalid = DomainError(
+        "validation_error",
+        "The request is not valid.",
+        fields={field: ["An ISO 8601 date and time, e.g. 2026-01-31T09:00:00Z."]},
+    )
+    try:
+        # parse_datetime raises ValueError for well-formed impossible values
+        # (hour 25, offset +99:00); the ends of the calendar overflow in UTC.
+        value = parse_datetime(raw) if isinstance(raw, str) else None
+        if value is None:
+            raise invalid
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise invalid from None
 
 
 AUDIT_ORDERING = ("-id",)
@@ -149,8 +156,8 @@ def audit_page(
     if actor:
         if actor == "system":
             qs = qs.filter(actor__isnull=True)
-        elif str(actor).isdigit():
-            qs = qs.filter(actor_id=int(actor))
+        elif is_id(actor):
+            qs = qs.filter(actor_id=query_id(actor, "actor"))
         else:
             qs = qs.filter(actor_label=actor)
     if action:

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from comments.selectors import parse_page_size
+from config.api.params import query_id
 from config.api.serializers import StrictCharField, StrictInputSerializer, StrictIntegerField
 from config.errors import DomainError
 
@@ -82,15 +83,11 @@ class PolicyVersionsApi(APIView):
         operation_id="moderation_policy_versions_list",
     )
     def get(self, request: Request) -> Response:
-        before = request.query_params.get("before")
-        if before not in (None, "") and not str(before).isdigit():
-            raise DomainError(
-                "validation_error", "The request is not valid.", fields={"before": ["A number."]}
-            )
+        before = query_id(request.query_params.get("before"), "before")
         return Response(
             policy_service.policy_version_list(
                 actor=request.user,
-                before=int(before) if before else None,
+                before=before,
                 limit=parse_page_size(request.query_params.get("page_size")),
             )
         )
