@@ -314,7 +314,8 @@ def load_data(seed: int = 2) -> dict:
         with pg.cursor() as c2:
             with c2.copy(
                 "COPY accounts_user (id, username, password, display_name, avatar_url, "
-                "first_name, last_name, email, is_superuser, is_staff, is_active, date_joined) "
+                "first_name, last_name, email, is_superuser, is_staff, is_active, date_joined, "
+                "display_name_chosen) "
                 "FROM STDIN"
             ) as copy:
                 for uid, username, password, display, avatar in users:
@@ -332,6 +333,7 @@ def load_data(seed: int = 2) -> dict:
                             False,
                             True,
                             now,
+                            bool(display),
                         )
                     )
             with c2.copy(
