@@ -134,7 +134,7 @@ class ArticleCommentsApi(APIView):
     def post(self, request: Request, key: str) -> Response:
         if not request.user.is_authenticated:
             raise DomainError("not_authenticated", "Sign in to comment.")
-        article = selectors.article_get(key)
+        article = selectors.article_for_posting(key)
         data = _validated(CommentCreateInput, request)
         comment = services.comment_create(
             author=request.user, article=article, body=data["body"], parent_id=data.get("parent")

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 
 PAGE_TTL_SECONDS = 300
 GENERATION_TTL_SECONDS = 7 * 24 * 3600
@@ -42,11 +43,10 @@ def generation(article_id: int) -> int:
 
 def _redis_client(key: str):
     """The raw redis-py client behind Django's RedisCache, or None for other backends."""
-    inner = getattr(cache, "_cache", None)
-    get_client = getattr(inner, "get_client", None)
-    if get_client is None or type(cache).__name__ != "RedisCache":
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
         return None
-    return get_client(key, write=True)
+    return backend._cache.get_client(key, write=True)
 
 
 def bump(article_id: int) -> None:
@@ -126,8 +126,21 @@ def remember_article(key: str, article_id: int) -> None:
     cache.set(_ref_key(key), article_id, ARTICLE_REF_TTL_SECONDS)
 
 
+def _row_key(key: str) -> str:
+    return f"article-row:{key}"
+
+
+def article_row(key: str):
+    """The cached Article for posting (``comment_count`` deferred), or None."""
+    return cache.get(_row_key(key))
+
+
+def remember_article_row(article) -> None:
+    cache.set(_row_key(article.key), article, ARTICLE_REF_TTL_SECONDS)
+
+
 def forget_article(key: str) -> None:
-    cache.delete(_ref_key(key))
+    cache.delete_many([_ref_key(key), _row_key(key)])
 
 
 def _article_pre_save(sender, instance, update_fields=None, **kwargs) -> None:

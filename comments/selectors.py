@@ -69,6 +69,24 @@ def article_get(key: str) -> Article:
     return article
 
 
+def article_for_posting(key: str) -> Article:
+    """The article with ``key`` for a new comment, from the shared cache when it is there.
+
+    Everything a post reads of the article (open or closed, closing date,
+    moderation mode) changes only through ``Article.save()``, which drops the
+    cached copy (``comments.cache``). The counter is deferred: it changes with
+    every post, so reading it from this copy goes to the database.
+    """
+    article = thread_cache.article_row(key)
+    if isinstance(article, Article):
+        return article
+    article = Article.objects.defer("comment_count").filter(key=key).first()
+    if article is None:
+        raise DomainError("article_not_found", "No such article.")
+    thread_cache.remember_article_row(article)
+    return article
+
+
 def article_id_get(key: str) -> int:
     """The id of the article with ``key``, from the shared cache when it is there.
 
