@@ -40,9 +40,20 @@ def in_force_list(user_id: int) -> list[Sanction]:
     Posting checks participation (bans, suspensions) and then the premoderation
     rule: one query for both. A sanction saved in the same request drops it.
     """
-    return request_scope.memo(
-        _scope_key(user_id), lambda: list(sanctions_in_force(user_id).order_by("pk"))
-    )
+    return request_scope.memo(_scope_key(user_id), lambda: _read_in_force(user_id))
+
+
+# The filter of ``sanctions_in_force`` written out: this runs on every post, and
+# compiling the queryset cost ~0.9 ms of CPU against ~0.06 ms in PostgreSQL
+# (bench/queries.py). A test keeps the two in step.
+_IN_FORCE_SQL = (
+    f"SELECT * FROM {Sanction._meta.db_table}"  # noqa: S608 - table name only
+    " WHERE user_id = %s AND lifted_at IS NULL AND (until IS NULL OR until > %s) ORDER BY id"
+)
+
+
+def _read_in_force(user_id: int) -> list[Sanction]:
+    return list(Sanction.objects.raw(_IN_FORCE_SQL, [user_id, timezone.now()]))
 
 
 def forget_in_force(**kwargs) -> None:

@@ -138,3 +138,36 @@ def test_session_token_read_once_and_forged_or_ended_tokens_are_anonymous(reader
     app.delete("/_allauth/app/v1/auth/session")
     assert app.get("/api/v1/me/").status_code == 401
     assert app.post(url_comments(), {"body": "x"}, format="json").status_code in (401, 403)
+
+
+def test_in_force_sql_matches_the_queryset(reader, moderator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from moderation.models import Sanction
+    from moderation.sanctions import _read_in_force, sanctions_in_force
+
+    now = timezone.now()
+    make = Sanction.objects.create
+    make(user=reader, kind="warning", reason_code="spam", created_by=moderator)
+    make(user=reader, kind="premod", reason_code="spam", created_by=moderator)
+    make(
+        user=reader,
+        kind="suspend",
+        reason_code="spam",
+        created_by=moderator,
+        until=now + timedelta(days=1),
+    )
+    make(
+        user=reader,
+        kind="suspend",
+        reason_code="spam",
+        created_by=moderator,
+        until=now - timedelta(days=1),
+    )
+    make(user=reader, kind="ban", reason_code="hate", created_by=moderator, lifted_at=now)
+    make(user=moderator, kind="ban", reason_code="hate", created_by=reader)
+    expected = list(sanctions_in_force(reader.pk).order_by("pk").values_list("pk", flat=True))
+    assert [s.pk for s in _read_in_force(reader.pk)] == expected
+    assert len(expected) == 3
