@@ -314,7 +314,8 @@ def load_data(seed: int = 2) -> dict:
         with pg.cursor() as c2:
             with c2.copy(
                 "COPY accounts_user (id, username, password, display_name, avatar_url, "
-                "first_name, last_name, email, is_superuser, is_staff, is_active, date_joined) "
+                "first_name, last_name, email, is_superuser, is_staff, is_active, date_joined, "
+                "display_name_chosen) "
                 "FROM STDIN"
             ) as copy:
                 for uid, username, password, display, avatar in users:
@@ -332,6 +333,7 @@ def load_data(seed: int = 2) -> dict:
                             False,
                             True,
                             now,
+                            bool(display),
                         )
                     )
             with c2.copy(
@@ -439,7 +441,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int) -> subprocess.Popen:
+def gunicorn_config(threads: int) -> str:
+    if threads > 1:
+        return f"gunicorn 2 workers x {threads} threads (gthread, keep-alive {KEEPALIVE}s)"
+    return "gunicorn 2 sync workers (no keep-alive)"
+
+
+KEEPALIVE = 5
+
+
+def start_gunicorn(port: int, threads: int) -> subprocess.Popen:
     env = {**os.environ, **SERVER_ENV}
     OUT.mkdir(parents=True, exist_ok=True)
     errlog = open(OUT / "gunicorn.log", "a")  # noqa: SIM115 - lives as long as the server
@@ -450,6 +461,11 @@ def start_gunicorn(port: int) -> subprocess.Popen:
         "config.wsgi",
         "--workers",
         "2",
+        *(
+            ["--worker-class", "gthread", "--threads", str(threads), "--keep-alive", str(KEEPALIVE)]
+            if threads > 1
+            else ["--worker-class", "sync"]
+        ),
         "--bind",
         f"127.0.0.1:{port}",
         "--backlog",
@@ -677,6 +693,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3, help="warm-up seconds per endpoint")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument(
+        "--gunicorn-threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker (2 workers); above 1 uses the gthread worker",
+    )
     parser.add_argument("--reuse-data", action="store_true", help="skip the reset and load")
     parser.add_argument("--only", default="", help="comma-separated pairs: anon,signed,post")
     args = parser.parse_args()
@@ -728,8 +750,8 @@ def main() -> None:
         )
 
     try:
-        log(f"starting gunicorn (2 workers) on {base}")
-        server = start_gunicorn(port)
+        log(f"starting {gunicorn_config(args.gunicorn_threads)} on {base}")
+        server = start_gunicorn(port, args.gunicorn_threads)
         tokens = [app_login(base), *tokens]
         smoke(base, urls, tokens)
         OUT.mkdir(parents=True, exist_ok=True)
@@ -805,7 +827,8 @@ def main() -> None:
         f"{' '.join(f'{x:.2f}' for x in notes['loadavg'])}"
     )
     print(
-        f"gunicorn 2 sync workers, PostgreSQL {DB_NAME}, Redis db 14 (cache + Celery broker), "
+        f"{gunicorn_config(args.gunicorn_threads)}, PostgreSQL {DB_NAME}, "
+        "Redis db 14 (cache + sessions + Celery broker), "
         f"wrk -t{args.threads} -c{args.connections}, {args.duration}s per endpoint in "
         f"{args.rounds} alternating rounds (+{args.warmup}s warm-up)"
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hmac
 
 from django.conf import settings
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -56,6 +58,13 @@ def _article_dict(article) -> dict:
     }
 
 
+def _plain_json(request: Request) -> bool:
+    """The client negotiated DRF's JSON renderer with no parameters (e.g. no ``indent``)."""
+    return isinstance(
+        request.accepted_renderer, JSONRenderer
+    ) and request.accepted_media_type.strip() in ("application/json", "*/*")
+
+
 def _cms_actor(request: Request):
     header = request.META.get("HTTP_AUTHORIZATION", "")
     if header.startswith("Token "):
@@ -99,14 +108,23 @@ class ArticleCommentsApi(APIView):
         responses=CommentPageOutput,
         operation_id="article_comments_list",
     )
-    def get(self, request: Request, key: str) -> Response:
-        article = selectors.article_get(key)
+    def get(self, request: Request, key: str) -> HttpResponse:
+        article_id = selectors.article_id_get(key)
+        sort = selectors.parse_sort(request.query_params.get("sort"))
+        page_size = selectors.parse_page_size(request.query_params.get("page_size"))
+        cursor_token = request.query_params.get("cursor")
+        if not request.user.is_authenticated and _plain_json(request):
+            # Anonymous readers get the cached page's JSON bytes as they are.
+            body = selectors.public_thread_json(
+                article_id=article_id, sort=sort, page_size=page_size, cursor_token=cursor_token
+            )
+            return HttpResponse(body, content_type="application/json")
         page = selectors.comment_thread(
-            article=article,
+            article_id=article_id,
             viewer=request.user,
-            sort=selectors.parse_sort(request.query_params.get("sort")),
-            page_size=selectors.parse_page_size(request.query_params.get("page_size")),
-            cursor_token=request.query_params.get("cursor"),
+            sort=sort,
+            page_size=page_size,
+            cursor_token=cursor_token,
         )
         return Response(page)
 
@@ -116,7 +134,7 @@ class ArticleCommentsApi(APIView):
     def post(self, request: Request, key: str) -> Response:
         if not request.user.is_authenticated:
             raise DomainError("not_authenticated", "Sign in to comment.")
-        article = selectors.article_get(key)
+        article = selectors.article_for_posting(key)
         data = _validated(CommentCreateInput, request)
         comment = services.comment_create(
             author=request.user, article=article, body=data["body"], parent_id=data.get("parent")

@@ -93,6 +93,13 @@ class Comment(models.Model):
                 name="comment_unscreened",
                 condition=Q(screened_revision__lt=models.F("revision")),
             ),
+            # "Does this reader have held or rejected comments here?" runs on every
+            # signed-in page view; only those few rows are indexed.
+            models.Index(
+                fields=["article", "author"],
+                name="comment_held_by_author",
+                condition=Q(status__in=["pending", "rejected"]),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class ModerationConfig(AppConfig):
     name = "moderation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Sanction
+        from .sanctions import forget_in_force
+
+        post_save.connect(forget_in_force, sender=Sanction, dispatch_uid="sanctions-in-force")
+        post_delete.connect(forget_in_force, sender=Sanction, dispatch_uid="sanctions-in-force-del")

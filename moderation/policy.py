@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from config import request_scope
 from config.errors import DomainError
 
 from .models import PolicyVersion
@@ -503,6 +504,11 @@ def _bootstrap() -> PolicyVersion:
 
 
 def get_active_policy() -> ActivePolicy:
+    """The active policy, read from the shared cache once per request (``request_scope``)."""
+    return request_scope.memo(ACTIVE_CACHE_KEY, _read_active_policy)
+
+
+def _read_active_policy() -> ActivePolicy:
     cached = cache.get(ACTIVE_CACHE_KEY)
     if cached is not None and "digest" in cached:
         return ActivePolicy(version=cached["version"], data=cached["data"], digest=cached["digest"])
@@ -516,6 +522,7 @@ def get_active_policy() -> ActivePolicy:
 def forget_active_policy() -> None:
     """Call on commit of an activation so every process reloads."""
     cache.delete(ACTIVE_CACHE_KEY)
+    request_scope.forget(lambda key: key == ACTIVE_CACHE_KEY)
 
 
 def policy_for_version(version: int | None) -> ActivePolicy:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from config import request_scope
 from config.errors import DomainError
 
 from .access import require_moderator, require_reason
@@ -29,11 +30,44 @@ def sanctions_in_force(user_id: int, *, now=None):
     )
 
 
+def _scope_key(user_id: int) -> tuple[str, int]:
+    return ("sanctions-in-force", user_id)
+
+
+def in_force_list(user_id: int) -> list[Sanction]:
+    """Every sanction in force for ``user_id`` (by id), read once per request.
+
+    Posting checks participation (bans, suspensions) and then the premoderation
+    rule: one query for both. A sanction saved in the same request drops it.
+    """
+    return request_scope.memo(_scope_key(user_id), lambda: _read_in_force(user_id))
+
+
+# The filter of ``sanctions_in_force`` written out: this runs on every post, and
+# compiling the queryset cost ~0.9 ms of CPU against ~0.06 ms in PostgreSQL
+# (bench/queries.py). A test keeps the two in step.
+_IN_FORCE_SQL = (
+    f"SELECT * FROM {Sanction._meta.db_table}"  # noqa: S608 - table name only
+    " WHERE user_id = %s AND lifted_at IS NULL AND (until IS NULL OR until > %s) ORDER BY id"
+)
+
+
+def _read_in_force(user_id: int) -> list[Sanction]:
+    return list(Sanction.objects.raw(_IN_FORCE_SQL, [user_id, timezone.now()]))
+
+
+def forget_in_force(**kwargs) -> None:
+    request_scope.forget(lambda key: isinstance(key, tuple) and key[:1] == ("sanctions-in-force",))
+
+
+def premod_sanction(user_id: int) -> Sanction | None:
+    """The premoderation sanction in force for ``user_id`` (the oldest), if any."""
+    return next((s for s in in_force_list(user_id) if s.kind == Sanction.Kind.PREMOD), None)
+
+
 def blocking_sanction(user_id: int) -> Sanction | None:
     """The ban, or else the longest suspension, in force for ``user_id``."""
-    in_force = list(
-        sanctions_in_force(user_id).filter(kind__in=[Sanction.Kind.BAN, Sanction.Kind.SUSPEND])
-    )
+    in_force = [s for s in in_force_list(user_id) if s.kind in BLOCKING]
     for sanction in in_force:
         if sanction.kind == Sanction.Kind.BAN:
             return sanction

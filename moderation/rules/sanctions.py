@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from moderation.engine.base import HOLD, Hit
-from moderation.models import Sanction
-from moderation.sanctions import sanctions_in_force
+from moderation.sanctions import premod_sanction
 
 from .base import ScreeningContext
 
@@ -24,14 +23,10 @@ class PremodSanctionRule:
     def check(self, text: str, ctx: ScreeningContext) -> list[Hit]:
         if ctx.author is None or ctx.author.pk is None:
             return []
-        sanction = (
-            sanctions_in_force(ctx.author.pk)
-            .filter(kind=Sanction.Kind.PREMOD)
-            .values("pk", "reason_code", "until")
-            .first()
-        )
-        if sanction is None:
+        found = premod_sanction(ctx.author.pk)
+        if found is None:
             return []
+        sanction = {"pk": found.pk, "reason_code": found.reason_code}
         code = sanction["reason_code"] if sanction["reason_code"] in self.codes else "other"
         return [
             Hit(
