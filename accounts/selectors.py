@@ -7,9 +7,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+from config.api.formats import iso as _iso
 
 
 def social_accounts_of(user: Any) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.api.formats import iso
 from config.errors import DomainError
 
 from . import selectors, services
@@ -211,7 +212,7 @@ class ReportCreateApi(APIView):
                 "comment": report.comment_id,
                 "reason": report.reason,
                 "note": report.note,
-                "created_at": report.created_at.isoformat().replace("+00:00", "Z"),
+                "created_at": iso(report.created_at),
             },
             status=status.HTTP_201_CREATED,
         )

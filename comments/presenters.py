@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from config.api.formats import iso as _iso
+
 from .models import Comment
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 def author_dict(user: Any) -> dict[str, Any] | None:

@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from config.api.formats import iso
 from config.errors import DomainError
 
 from . import cache as thread_cache
@@ -439,9 +440,6 @@ def reader_export(user: Any) -> dict[str, Any]:
     from accounts.selectors import account_export
 
     from .adapter import get_adapter
-
-    def iso(value):
-        return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
     comments = [
         {

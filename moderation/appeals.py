@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from comments.models import Comment
 from comments.text import clean_text
+from config.api.formats import iso
 from config.errors import DomainError
 
 from .audit import audit_record
@@ -67,5 +68,5 @@ def appeal_dict(appeal: Appeal) -> dict[str, Any]:
         "comment": appeal.comment_id,
         "message": appeal.message,
         "status": appeal.status,
-        "created_at": appeal.created_at.isoformat().replace("+00:00", "Z"),
+        "created_at": iso(appeal.created_at),
     }

@@ -17,15 +17,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from comments.models import Comment
+from config.api.formats import iso as _iso
 from config.errors import DomainError
 
 from . import app_settings
 from .access import require_moderator
 from .models import Claim
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 def claim_dict(claim: Claim | None, *, now=None) -> dict[str, Any] | None:

@@ -33,6 +33,7 @@ from django.utils import timezone
 from comments.models import Comment, Report
 from comments.services import comment_set_status
 from comments.text import clean_text
+from config.api.formats import iso as _iso
 from config.errors import DomainError
 
 from .access import reason_labels, require_moderator, require_reason
@@ -44,10 +45,6 @@ from .queue import _rule_hits, queue_of, queued_since
 
 NOTE_MAX = 1000
 DECIDABLE_FROM = ("published", "pending", "rejected", "deleted")
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 def _enqueue_notice(decision_id: int) -> None:

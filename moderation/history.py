@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_datetime
 from comments.models import Comment, Report
 from comments.pagination import decode_cursor, keyset_page
 from comments.selectors import parse_page_size
+from config.api.formats import iso as _iso
 from config.api.params import is_id, query_id
 from config.errors import DomainError
 
@@ -21,10 +22,6 @@ from .reports import reporter_records
 from .sanctions import _target_user, sanction_detail_dict
 
 HISTORY_LIMIT = 50
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 def user_history(*, user_id: Any) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from config import request_scope
+from config.api.formats import iso as _iso
 from config.errors import DomainError
 
 from .models import PolicyVersion
@@ -678,10 +679,6 @@ def policy_version_activate(*, actor: Any, version: Any) -> PolicyVersion:
 # --- reading versions (moderators and admins) ------------------------------------------
 
 VERSION_META = ("version", "active", "note", "created_at", "created_by", "activated_at")
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 def _username(user) -> str | None:

@@ -26,6 +26,7 @@ from django.utils import timezone
 from comments.models import Comment, Report
 from comments.pagination import decode_cursor, keyset_page
 from comments.selectors import parse_page_size
+from config.api.formats import iso as _iso
 from config.errors import DomainError
 
 from . import app_settings
@@ -40,10 +41,6 @@ from .sanctions import sanction_dict
 QUEUES = ("pending", "reported", "appeals")
 ORDERING = ("queued_at", "id")
 PREMOD_REASON = "premod"
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 def _open_reports():

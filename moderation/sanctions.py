@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from config import request_scope
+from config.api.formats import iso as _iso
 from config.errors import DomainError
 
 from .access import require_moderator, require_reason
@@ -86,7 +87,7 @@ def sanction_dict(sanction: Sanction | None) -> dict[str, Any] | None:
     return {
         "id": sanction.pk,
         "kind": sanction.kind,
-        "until": sanction.until.isoformat().replace("+00:00", "Z") if sanction.until else None,
+        "until": _iso(sanction.until),
         "reason_code": sanction.reason_code,
     }
 
@@ -98,7 +99,7 @@ def check_participation(*, user: Any, action: str) -> None:
         return
     code = BLOCKING[sanction.kind]
     if sanction.until is not None:
-        until = sanction.until.isoformat().replace("+00:00", "Z")
+        until = _iso(sanction.until)
         message = f"Your account is suspended until {until}."
     else:
         until = None
@@ -111,10 +112,6 @@ def check_participation(*, user: Any, action: str) -> None:
 
 
 # --- writing sanctions (moderators) ---------------------------------------------
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
 def sanction_detail_dict(sanction: Sanction, *, now=None) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from config.api.formats import iso
+
 from ..claims import claim_release, claim_take
 from ..queue import QUEUES, queue_page
 from .base import ModeratorApi
@@ -36,7 +38,6 @@ class QueueApi(ModeratorApi):
 
 
 def _claim_body(comment_id: int, claim) -> dict:
-    iso = (lambda v: v.isoformat().replace("+00:00", "Z")) if claim else None
     return {
         "id": comment_id,
         "claimed_by": (
