@@ -147,6 +147,24 @@ def _rule_hits(comment_ids: list[int]) -> dict[int, dict[str, Any]]:
     return out
 
 
+def reasons_by_comment(comment_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Rule hits, open-report groups and open appeals for many comments at once (admin list)."""
+    hits, reports = _rule_hits(comment_ids), _report_groups(comment_ids)
+    appeals = dict(
+        Appeal.objects.filter(comment_id__in=comment_ids, status=Appeal.Status.OPEN).values_list(
+            "comment_id", "message"
+        )
+    )
+    return {
+        pk: {
+            "hits": (hits.get(pk) or {}).get("hits", []),
+            "reports": reports.get(pk),
+            "appeal": appeals.get(pk),
+        }
+        for pk in comment_ids
+    }
+
+
 def _report_groups(comment_ids: list[int]) -> dict[int, dict[str, Any]]:
     """Open reports grouped by reason, with the reporters' weights (two queries)."""
     rows = list(

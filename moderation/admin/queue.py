@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.db.models import Exists, OuterRef, Q
+from django.utils.html import format_html, format_html_join
 
 from comments.models import Comment, Report
 from config.errors import DomainError
@@ -20,6 +21,7 @@ from config.errors import DomainError
 from ..access import reason_labels
 from ..decisions import decision_apply
 from ..models import Appeal, AuditLog, Decision, QueuedComment, Sanction
+from ..queue import queue_items, queue_of, reasons_by_comment
 from ..sanctions import sanction_create, sanction_lift
 
 
@@ -74,15 +76,101 @@ def _decide_many(modeladmin, request, queryset, action: str, from_field="status"
         modeladmin.message_user(request, f"{action.capitalize()}d {done} comment(s).")
 
 
+def _highlight(text: str, reasons: list[dict]):
+    """``text`` with every rule hit's span wrapped in <mark>, everything escaped."""
+    spans = sorted(tuple(r["span"]) for r in reasons if r.get("type") == "rule" and r.get("span"))
+    pieces, at = [], 0
+    for start, end in spans:
+        if start < at or end > len(text):
+            continue  # overlapping or stale span: leave the text as it is there
+        pieces.append(format_html("{}<mark>{}</mark>", text[at:start], text[start:end]))
+        at = end
+    pieces.append(format_html("{}", text[at:]))
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
+
+
 @admin.register(QueuedComment)
 class QueueAdmin(ModeratorAdminMixin, admin.ModelAdmin):
     action_form = DecisionActionForm
     actions = ["approve", "reject"]
-    list_display = ("id", "status", "article", "author", "short_body", "open_reports", "created_at")
+    list_display = ("id", "status", "article", "author", "short_body", "why", "created_at")
     list_filter = ("status", "article")
     search_fields = ("body", "author__username", "author__display_name")
-    readonly_fields = [f.name for f in Comment._meta.fields]
+    readonly_fields = ["why_here", *[f.name for f in Comment._meta.fields]]
     list_select_related = ("article", "author")
+
+    def get_changelist_instance(self, request):
+        # The reasons of a whole page in three queries, not three per row.
+        changelist = super().get_changelist_instance(request)
+        rows = list(changelist.result_list)
+        reasons = reasons_by_comment([row.pk for row in rows])
+        for row in rows:
+            row.queue_reasons = reasons.get(row.pk)
+        changelist.result_list = rows
+        return changelist
+
+    @admin.display(description="why it is here")
+    def why(self, obj):
+        reasons = getattr(obj, "queue_reasons", None) or {}
+        parts = [
+            format_html("{} “{}”", hit.get("code", ""), hit.get("matched", ""))
+            for hit in reasons.get("hits", [])
+        ]
+        reports = reasons.get("reports")
+        if reports:
+            parts.extend(
+                format_html("reported {} ×{}", group["reason"], group["count"])
+                for group in reports["groups"].values()
+            )
+        if reasons.get("appeal") is not None:
+            parts.append(format_html("appealed: “{}”", reasons["appeal"][:80]))
+        return format_html_join("", "<div>{}</div>", ((part,) for part in parts)) or "-"
+
+    @admin.display(description="why it is here")
+    def why_here(self, obj):
+        """The queue item as the API shows it: highlighted spans, reports, appeal, author."""
+        queue = queue_of(obj) or "pending"
+        item = queue_items(
+            [QueuedComment.objects.select_related("author", "article").get(pk=obj.pk)], queue=queue
+        )[0]
+        lines = [format_html("<p><b>Queue:</b> {}</p>", queue)]
+        lines.append(format_html("<p>{}</p>", _highlight(obj.body, item["reasons"])))
+        for reason in item["reasons"]:
+            kind = reason.get("type")
+            if kind == "rule":
+                lines.append(
+                    format_html(
+                        "<p>Rule <b>{}</b> ({}): “{}”, policy v{}</p>",
+                        reason.get("rule", ""),
+                        reason.get("code", ""),
+                        reason.get("matched", ""),
+                        reason.get("policy_version", ""),
+                    )
+                )
+            elif kind == "report":
+                lines.append(
+                    format_html(
+                        "<p>Reported <b>{}</b>: {} report(s), weight {}</p>",
+                        reason.get("reason", ""),
+                        reason.get("count", 0),
+                        reason.get("weight", 0),
+                    )
+                )
+            elif kind == "appeal":
+                lines.append(format_html("<p>Appeal: “{}”</p>", reason.get("message", "")))
+            else:
+                lines.append(format_html("<p>{}</p>", kind))
+        record = item["author"]["record"]
+        lines.append(
+            format_html(
+                "<p>Author {}: {} published, {} pending, {} rejected</p>",
+                item["author"]["display_name"],
+                record.get("published", 0),
+                record.get("pending", 0),
+                record.get("rejected", 0),
+            )
+        )
+        return format_html_join("", "{}", ((line,) for line in lines))
 
     def get_queryset(self, request):
         open_reports = Report.objects.filter(comment=OuterRef("pk"), status=Report.Status.OPEN)
@@ -101,10 +189,6 @@ class QueueAdmin(ModeratorAdminMixin, admin.ModelAdmin):
     @admin.display(description="body")
     def short_body(self, obj):
         return obj.body[:80]
-
-    @admin.display(description="open reports")
-    def open_reports(self, obj):
-        return obj.reports.filter(status=Report.Status.OPEN).count()
 
     @admin.action(description="Approve selected comments")
     def approve(self, request, queryset):
