@@ -21,6 +21,7 @@ venv: $(VENV)/.installed
 run: venv
 	mkdir -p $(PARLEY_VAR_DIR)
 	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py collectstatic --no-input -v0
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo "Parley: http://$(HOST):$(PORT)/api/v1/  docs: http://$(HOST):$(PORT)/api/docs/"
 	DEBUG=1 PARLEY_RATE_LIMITS=$${PARLEY_RATE_LIMITS:-on} $(PY) manage.py runserver $(HOST):$(PORT)

@@ -16,3 +16,10 @@ def test_schema_generates_without_warnings_and_validates(tmp_path):
         "/api/v1/me/export/",
     ):
         assert path in text
+
+
+@pytest.mark.django_db
+def test_api_docs_use_no_cdn(client):
+    page = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in page
+    assert "cdn.jsdelivr.net" not in page and "unpkg.com" not in page
