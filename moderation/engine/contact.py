@@ -217,9 +217,12 @@ _ADDRESS_PATTERNS = [
     ),
     re.compile(r"\b\d{1,5}(?:-\d{1,5})?\s(?:[a-z]+\s){0,3}(?:apt|apartments?|villa|mansion)\b"),
     re.compile(r"\b\d{1,5}\s[a-z]+-(?:ro|gil|daero|dong|gu)\b"),
+    # building-unit without a street cue ("102-1503, Jamsil ..."): needs a cue or a second element
+    re.compile(r"(?<![\d-])\d{3}-\d{3,4}(?![\d-])"),
 ]
 _ADDRESS_CUE = re.compile(
-    r"home address|address is|lives? (?:at|in building)|집\s?주소|주소\s?[:：]|사는\s?곳|"
+    r"home address|address is|lives? (?:at|in|near)|living at|집\s?주소|주소\s?[:：]|사는\s?곳|"
+    r"살아요|살고\s?있|산다|삽니다|거주|"
     r"\b[a-z]+-gu\b|[가-힣]+(?:시|군|구)\s[가-힣]+(?:동|구|로|길)"
 )
 
