@@ -75,16 +75,23 @@ _KO_DIGITS = {
     "구": "9",
 }
 _KO_NUM_RUN = re.compile(
-    r"[공영일이삼사오육칠팔구][공영일이삼사오육칠팔구\- .]{8,20}[공영일이삼사오육칠팔구]"
+    r"[공영일이삼사오육칠팔구0-9][공영일이삼사오육칠팔구0-9\- .]{8,20}[공영일이삼사오육칠팔구0-9]"
 )
 
 
 def _hangul_phones(base: Key) -> list[Finding]:
     out = []
     for m in _KO_NUM_RUN.finditer(base.text):
-        digits = "".join(_KO_DIGITS.get(c, "") for c in m.group())
-        if re.fullmatch(r"01[016789]\d{7,8}", digits):
-            out.append(Finding("phone", base.span(*m.span()), digits))
+        cand = m.group()
+        if not any(c in _KO_DIGITS for c in cand):
+            continue  # plain digits: the digit detector's job
+        # the run may swallow a following word ("... 4949 이 번호"): trim from the right
+        while len(cand) >= 10:
+            digits = "".join(_KO_DIGITS.get(c, c if c.isdigit() else "") for c in cand)
+            if re.fullmatch(r"01[016789]\d{7,8}", digits):
+                out.append(Finding("phone", base.span(m.start(), m.start() + len(cand)), digits))
+                break
+            cand = cand[:-1].rstrip(" .-")
     return out
 
 
@@ -182,9 +189,43 @@ _STRONG_APPS |= {
 _LINKISH_HANDLE = re.compile(r"\.(?:com|net|org|io|kr|me|ly)\b")
 
 
+# "Kakao ID of the guy in the video: sunny_daddy82": an app + ID label, a short stretch,
+# then a colon and a handle that carries a digit or underscore.
+_MESSENGER_LABELLED = re.compile(
+    r"(?<![a-z0-9])(?P<app>kakao(?:talk)?|katalk|카카오톡|카카오|카톡|telegram|텔레그램|line|라인|wechat|위챗)"
+    r"\s*(?:id|아이디|아디)\b[^\n:：]{0,40}[:：]\s*@?(?P<handle>[a-z0-9._\-]*[0-9_][a-z0-9._\-]*)"
+)
+# A third person's social-media handle ("her insta is @jiwoo.kim.98"): personal information.
+_SOCIAL = re.compile(
+    r"(?<![a-z0-9])(?:insta(?:gram)?|ig|twitter|tiktok|facebook|fb|threads|인스타그램|인스타|트위터|틱톡|페북)"
+    r"(?:\s*(?:handle|account|id|계정|아이디))?(?:\s*(?:is|:|：|=|은|는))?\s*"
+    r"@(?P<handle>[a-z0-9][a-z0-9._]{2,29})(?![a-z0-9])"
+)
+
+
+def _socials(base: Key) -> list[Finding]:
+    text = base.text
+    if "@" not in text:
+        return []
+    return [
+        Finding("messenger", base.span(*m.span()), f"social:{m.group('handle')}")
+        for m in _SOCIAL.finditer(text)
+        if re.search(r"[0-9_.]", m.group("handle"))  # personal-looking, not @nytimes
+    ]
+
+
 def _messengers(base: Key) -> list[Finding]:
     out = []
     text = base.text
+    for m in _MESSENGER_LABELLED.finditer(text):
+        out.append(
+            Finding(
+                "messenger",
+                base.span(m.start(), m.end()),
+                f"{m.group('app')}:{m.group('handle')}",
+                code="spam",
+            )
+        )
     for m in _MESSENGER.finditer(text):
         app, handle = m.group("app"), m.group("handle")
         # the app name must be a word of its own when it is Latin
@@ -217,9 +258,12 @@ _ADDRESS_PATTERNS = [
     ),
     re.compile(r"\b\d{1,5}(?:-\d{1,5})?\s(?:[a-z]+\s){0,3}(?:apt|apartments?|villa|mansion)\b"),
     re.compile(r"\b\d{1,5}\s[a-z]+-(?:ro|gil|daero|dong|gu)\b"),
+    # building-unit without a street cue ("102-1503, Jamsil ..."): needs a cue or a second element
+    re.compile(r"(?<![\d-])\d{3}-\d{3,4}(?![\d-])"),
 ]
 _ADDRESS_CUE = re.compile(
-    r"home address|address is|lives? (?:at|in building)|집\s?주소|주소\s?[:：]|사는\s?곳|"
+    r"home address|address is|lives? (?:at|in|near)|living at|집\s?주소|주소\s?[:：]|사는\s?곳|"
+    r"살아요|살고\s?있|산다|삽니다|거주|"
     r"\b[a-z]+-gu\b|[가-힣]+(?:시|군|구)\s[가-힣]+(?:동|구|로|길)"
 )
 
@@ -250,6 +294,7 @@ DETECTORS = {
     "email": _emails,
     "rrn": _rrns,
     "messenger": _messengers,
+    "social": _socials,
     "address": _addresses,
 }
 

@@ -129,7 +129,7 @@ def _default_policy() -> dict:
         "generalisation_negators": gen.get("negators", []),
         "generalisation_window": 60,
         "generalisation_action": "hold",
-        "toxicity_threshold": 0.8,
+        "toxicity_threshold": 0.9,
         "toxicity_action": "hold",
     }
 

@@ -134,7 +134,9 @@ _URL = re.compile(
     r"(?![a-z0-9\-])"
     r"(?P<path>(?::\d{1,5})?/[^\s<>\"')\]]*)?"
 )
-_WWW = re.compile(r"(?<![a-z0-9])www\s?[.]\s?(?P<host>(?:[a-z0-9\-]{1,63}\.){1,5}[a-z]{2,24})")
+_WWW = re.compile(
+    r"(?<![a-z0-9])www\s?[.]\s?(?P<host>(?:[a-z0-9\-]{1,63}\s?\.\s?){1,5}[a-z]{2,24})(?![a-z0-9])"
+)
 _SCHEME_ONLY = re.compile(rf"(?P<scheme>{_SCHEME})(?P<host>[^\s/]+)")
 _KO_DOTCOM = re.compile(r"(?<![a-z0-9])(?P<host>[a-z0-9][a-z0-9\-]{2,62})\s?닷\s?(?:컴|넷|케이알)")
 
@@ -190,7 +192,7 @@ def find_links(norm: Normalized) -> list[Link]:
                 continue
         add(m.start(), m.end(), host, obf)
     for m in _WWW.finditer(text):
-        add(m.start(), m.end(), m.group("host"), False)
+        add(m.start(), m.end(), m.group("host"), " " in m.group())  # "www . x . net"
     for m in _SCHEME_ONLY.finditer(text):
         add(m.start(), m.end(), m.group("host"), "xx" in m.group("scheme"))
     for m in _KO_DOTCOM.finditer(text):

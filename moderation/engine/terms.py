@@ -324,6 +324,10 @@ class TermMatcher:
             tail = tail[1:]
         if any(tail.startswith(c) for c in self.after_cues):
             return True
+        # Korean reported speech: the quote closes right after the term (allowing the rest
+        # of the word) and a reporting verb follows: "'…둔다'고 말했다", "'…'는 협박"
+        if self.after_cues and _KO_REPORTED.match(original, b):
+            return True
         if not self.quote_cues:
             return False
         for m in _QUOTED.finditer(original):
@@ -332,6 +336,12 @@ class TermMatcher:
                 outside = low[: m.start()] + " " + low[m.end() :]
                 return any(c in outside for c in self.quote_cues)
         return False
+
+
+_KO_REPORTED = re.compile(
+    r"[가-힣]{0,2}['\"’”」』]\s?(?:이?라?고|라는|는|며)\s?"
+    r"(?:말|했|하|외치|외쳤|협박|소리|주장|진술|증언|발언|위협|욕|글|댓글|문자)"
+)
 
 
 # a quoted stretch: '...', "...", ‘...’, “...”, 「...」, 『...』 (up to 60 characters)

@@ -8,6 +8,7 @@ engine do not pay for it. Call it from Celery workers, in batches.
 
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 from collections.abc import Callable, Sequence
@@ -32,6 +33,37 @@ def _load() -> Callable:
     return _predict
 
 
+_TITLE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)*(?![\w'’-])")
+_SENTENCE_END = re.compile(r"[.!?:;\n\"“(]\s*$")
+
+
+def strip_names(text: str) -> str:
+    """Blank out words that read as proper names before the model sees them.
+
+    A bag-of-words model scores ``Dick Van Dyke`` and ``Moby Dick`` like the insult,
+    so a Title-case word is dropped when it is inside a sentence or next to another
+    Title-case word (``Kim Jong-un``). Sentence-initial single words (``Loser, ...``)
+    and ALL-CAPS words are kept. The term lists still read the original text.
+    """
+    ms = list(_TITLE.finditer(text))
+    if not ms:
+        return text
+    drop = []
+    for i, m in enumerate(ms):
+        before = text[: m.start()]
+        initial = not before.strip() or bool(_SENTENCE_END.search(before))
+        prev_adj = i > 0 and not text[ms[i - 1].end() : m.start()].strip()
+        next_adj = i + 1 < len(ms) and not text[m.end() : ms[i + 1].start()].strip()
+        if not initial or prev_adj or next_adj:
+            drop.append(m.span())
+    out, last = [], 0
+    for a, b in drop:
+        out.append(text[last:a])
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
 def score_batch(
     texts: Sequence[str], batch_size: int = 512, deobfuscate: bool = True
 ) -> list[float]:
@@ -44,6 +76,7 @@ def score_batch(
     """
     if not texts:
         return []
+    texts = [strip_names(t) for t in texts]
     if deobfuscate:
         from .normalize import normalize
 
