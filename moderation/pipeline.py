@@ -247,14 +247,7 @@ def _decide_async(policy: ActivePolicy, comment_id: int, revision: int, score) -
         ).exists()
         if done:
             return "already"
-        ctx = ScreeningContext(
-            policy=policy,
-            event="async",
-            author=comment.author,
-            article=comment.article,
-            comment=comment,
-            toxicity_score=score,
-        )
+        ctx = ScreeningContext.of_saved(policy, "async", comment, score)
         action, hits = evaluate(policy, "async", comment.body, ctx)
         old = comment.status
         if action != PUBLISH and old == Comment.Status.PUBLISHED:
@@ -387,14 +380,7 @@ def _rescreen_one(policy: ActivePolicy, comment_id: int, score) -> str:
             return "already"
         if not _held_by_screening(comment):
             return "left_alone"
-        ctx = ScreeningContext(
-            policy=policy,
-            event="rescreen",
-            author=comment.author,
-            article=comment.article,
-            comment=comment,
-            toxicity_score=score,
-        )
+        ctx = ScreeningContext.of_saved(policy, "rescreen", comment, score)
         _, request_hits = evaluate(policy, "request", comment.body, ctx)
         _, async_hits = evaluate(policy, "async", comment.body, ctx)
         hits = request_hits + async_hits

@@ -31,6 +31,18 @@ class ScreeningContext:
     toxicity_score: float | None = None  # filled by the Celery step, batched
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    @classmethod
+    def of_saved(cls, policy: Any, event: str, comment: Comment, score: float | None = None):
+        """The context for screening an already saved comment (async step, re-screen)."""
+        return cls(
+            policy=policy,
+            event=event,
+            author=comment.author,
+            article=comment.article,
+            comment=comment,
+            toxicity_score=score,
+        )
+
     @property
     def anchor(self) -> datetime:
         """When the screened text was written: windows (flood, duplicates) end here."""

@@ -42,30 +42,24 @@ def moderation_adapter(settings):
     comments_adapter._load.cache_clear()
 
 
+def _move(comment: Comment, status: str) -> Comment:
+    """Change a comment's status through the service, row locked, as screening would."""
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        comment_set_status(comment=locked, status=status)
+    comment.refresh_from_db()
+    return comment
+
+
 @pytest.fixture
 def hold():
-    """Put a comment in the pending queue, as screening would."""
-
-    def do(comment: Comment) -> Comment:
-        with transaction.atomic():
-            locked = Comment.objects.select_for_update().get(pk=comment.pk)
-            comment_set_status(comment=locked, status=Comment.Status.PENDING)
-        comment.refresh_from_db()
-        return comment
-
-    return do
+    """Put a comment in the pending queue."""
+    return lambda comment: _move(comment, Comment.Status.PENDING)
 
 
 @pytest.fixture
 def reject_directly():
-    def do(comment: Comment) -> Comment:
-        with transaction.atomic():
-            locked = Comment.objects.select_for_update().get(pk=comment.pk)
-            comment_set_status(comment=locked, status=Comment.Status.REJECTED)
-        comment.refresh_from_db()
-        return comment
-
-    return do
+    return lambda comment: _move(comment, Comment.Status.REJECTED)
 
 
 @pytest.fixture
