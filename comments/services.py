@@ -298,7 +298,7 @@ def mark_screened(*, comment_id: int, revision: int) -> None:
 # --- reactions -----------------------------------------------------------------------
 
 
-def _published_for(user: Any, comment_id: Any) -> Comment:
+def _locked_published(comment_id: Any) -> Comment:
     comment = _locked_comment(comment_id)
     if comment.status != Comment.Status.PUBLISHED:
         raise DomainError("comment_not_found", "No such comment.")
@@ -309,7 +309,7 @@ def reaction_set(*, user: Any, comment_id: Any) -> tuple[Comment, bool]:
     _require_reader(user)
     get_adapter().check_participation(user=user, action="react")
     with transaction.atomic():
-        comment = _published_for(user, comment_id)
+        comment = _locked_published(comment_id)
         if comment.author_id == user.pk:
             raise DomainError("cannot_react_own", "You cannot react to your own comment.")
         _, created = Reaction.objects.get_or_create(comment=comment, user=user)

@@ -14,11 +14,6 @@ def _unify(raw: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def normalize_body(raw: str) -> str:
-    """NFC, CRLF/CR -> LF, outer whitespace stripped."""
-    return _unify(raw).strip()
-
-
 def _bad_character(ch: str) -> bool:
     if ch in _ALLOWED_CONTROLS:
         return False

@@ -85,13 +85,7 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
 
     # --- the reader's account ------------------------------------------------------
     def active_sanction(self, user) -> dict[str, Any] | None:
-        in_force = sanctions.blocking_sanction(user.pk)
-        if in_force is None:
-            in_force = (
-                sanctions.sanctions_in_force(user.pk)
-                .filter(kind=sanctions.Sanction.Kind.PREMOD)
-                .first()
-            )
+        in_force = sanctions.blocking_sanction(user.pk) or sanctions.premod_sanction(user.pk)
         return sanctions.sanction_dict(in_force)
 
     def comment_decisions(self, comments) -> dict[int, dict[str, Any]]:

@@ -20,4 +20,5 @@ def stats_median_sample() -> int:
 
 
 def bulk_max_items() -> int:
+    """How many comments one bulk decision may cover."""
     return int(getattr(settings, "PARLEY_BULK_DECISION_MAX", 100))

@@ -36,6 +36,7 @@ from comments.text import clean_text
 from config.api.formats import iso as _iso
 from config.errors import DomainError
 
+from . import app_settings
 from .access import reason_labels, require_moderator, require_reason
 from .audit import audit_record
 from .claims import active_claim_of_other, already_claimed
@@ -194,6 +195,13 @@ def decision_bulk(
 ) -> list[dict[str, Any]]:
     """Decide many comments alike; each item in its own transaction, one result per item."""
     require_moderator(moderator)
+    limit = app_settings.bulk_max_items()
+    if len(items) > limit:
+        raise DomainError(
+            "validation_error",
+            "The request is not valid.",
+            fields={"items": [f"At most {limit} comments in one call."]},
+        )
     _check_action(action)
     require_reason(reason_code, required=action == Decision.Action.REJECT)
     clean_text(note or "", max_length=NOTE_MAX, field="note", allow_empty=True)

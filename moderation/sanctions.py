@@ -77,10 +77,6 @@ def blocking_sanction(user_id: int) -> Sanction | None:
     return max(in_force, key=lambda s: (s.until is None, s.until))
 
 
-def is_premoderated(user_id: int) -> bool:
-    return sanctions_in_force(user_id).filter(kind=Sanction.Kind.PREMOD).exists()
-
-
 def sanction_dict(sanction: Sanction | None) -> dict[str, Any] | None:
     if sanction is None:
         return None

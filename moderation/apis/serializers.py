@@ -22,9 +22,7 @@ class BulkDecisionItemInput(StrictInputSerializer):
 
 
 class BulkDecisionInput(StrictInputSerializer):
-    items = serializers.ListField(
-        child=BulkDecisionItemInput(), min_length=1, max_length=100, allow_empty=False
-    )
+    items = serializers.ListField(child=BulkDecisionItemInput(), min_length=1, allow_empty=False)
     action = StrictCharField()
     reason_code = StrictCharField(required=False)
     note = StrictCharField(required=False)

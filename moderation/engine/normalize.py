@@ -386,10 +386,6 @@ _INITIAL_FOLD = {
 }
 
 
-def _is_consonant_jamo(ch: str) -> bool:
-    return 0x3131 <= ord(ch) <= 0x314E
-
-
 def _initial(ch: str) -> str:
     o = ord(ch)
     if 0xAC00 <= o <= 0xD7A3:

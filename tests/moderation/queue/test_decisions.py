@@ -258,3 +258,13 @@ def test_approval_sends_no_email(mod_client, held, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         decide(mod_client, held.pk, action="approve", from_status="pending")
     assert mail.outbox == []
+
+
+def test_bulk_is_limited_by_the_setting(mod_client, settings):
+    settings.PARLEY_BULK_DECISION_MAX = 2
+    items = [{"comment_id": n, "from_status": "pending"} for n in (1, 2, 3)]
+    response = mod_client.post(
+        "/api/v1/moderation/decisions/", {"items": items, "action": "approve"}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {"items": ["At most 2 comments in one call."]}
