@@ -10,7 +10,8 @@ Three ways in, all through the comments adapter or a task:
 * :func:`record_verdict` writes the ScreeningRecord (policy version, action,
   hits) in the same transaction as the comment.
 * :func:`screen_async` / :func:`screen_async_batch` run the slow rules
-  (``async_rules``: toxicity score, flood, duplicates) in a Celery worker after
+  (``async_rules``: toxicity score, Parley's classifier, flood, duplicates) in a
+  Celery worker after
   commit; they may move a published comment to ``pending`` (audited as a system
   act). :func:`rescreen_pending` re-screens the queue after an activation.
 
@@ -166,7 +167,11 @@ def record_verdict(*, comment: Comment, verdict: ScreeningVerdict, event: str) -
 
 
 def dry_run(*, text: str, version: int | None = None) -> dict[str, Any]:
-    """What the in-request rules would do with ``text`` (no author, no article). Saves nothing."""
+    """What the in-request rules would do with ``text`` (no author, no article). Saves nothing.
+
+    ``classifier`` adds what the Celery step's classifier would say, where this process
+    runs models (``PARLEY_CLASSIFIER``); it never changes ``action``, which is the request's.
+    """
     policy = policy_for_version(version)
     ctx = ScreeningContext(policy=policy, event="dry_run")
     action, hits = evaluate(policy, "request", text, ctx)
@@ -185,6 +190,23 @@ def dry_run(*, text: str, version: int | None = None) -> dict[str, Any]:
             }
             for h in hits
         ],
+        "classifier": _dry_run_classifier(policy, text),
+    }
+
+
+def _dry_run_classifier(policy: ActivePolicy, text: str) -> dict[str, Any] | None:
+    """What the Celery step's classifier would say (None where the model is off)."""
+    [pred] = _predictions(policy, [Comment(body=text)])
+    if pred is None:
+        return None
+    from .engine.rules.classifier import ClassifierRule
+
+    hit = ClassifierRule(policy.data).hit_for(pred, text)
+    return {
+        **pred.as_dict(),
+        "code": hit.code if hit else None,
+        "action": hit.action if hit else "publish",
+        "explanation": hit.detail["explanation"] if hit else "",
     }
 
 
@@ -210,6 +232,26 @@ def _scores(policy: ActivePolicy, comments: list[Comment]) -> list[float | None]
     return list(score_batch([c.body for c in comments]))
 
 
+def classifier_enabled() -> bool:
+    """Like the toxicity model: ``PARLEY_CLASSIFIER`` (default: ``PARLEY_TOXICITY``'s value)."""
+    mode = getattr(settings, "PARLEY_CLASSIFIER", None)
+    mode = str(mode if mode is not None else getattr(settings, "PARLEY_TOXICITY", "auto")).lower()
+    if mode == "auto":
+        return not settings.CELERY_TASK_ALWAYS_EAGER
+    return mode in {"on", "true", "1", "yes"}
+
+
+def _predictions(policy: ActivePolicy, comments: list[Comment]) -> list[Any]:
+    wanted = "classifier" in (policy.get("async_rules") or ()) and (
+        str(policy.get("classifier_action", "hold")).lower() != "off"
+    )
+    if not comments or not wanted or not classifier_enabled():
+        return [None] * len(comments)
+    from .engine.classifier import score_batch
+
+    return list(score_batch([c.body for c in comments]))
+
+
 def screen_async(*, comment: Comment) -> str:
     return screen_async_batch(comment_ids=[comment.pk]).get(comment.pk, "gone")
 
@@ -224,13 +266,16 @@ def screen_async_batch(*, comment_ids: list[int]) -> dict[int, str]:
         .order_by("pk")
     )
     scores = _scores(policy, comments)  # slow: outside any transaction or lock
+    preds = _predictions(policy, comments)  # likewise
     results = {}
-    for comment, score in zip(comments, scores, strict=True):
-        results[comment.pk] = _decide_async(policy, comment.pk, comment.revision, score)
+    for comment, score, pred in zip(comments, scores, preds, strict=True):
+        results[comment.pk] = _decide_async(policy, comment.pk, comment.revision, score, pred)
     return results
 
 
-def _decide_async(policy: ActivePolicy, comment_id: int, revision: int, score) -> str:
+def _decide_async(
+    policy: ActivePolicy, comment_id: int, revision: int, score, pred: Any = None
+) -> str:
     with transaction.atomic():
         comment = (
             Comment.objects.select_for_update(of=("self",))
@@ -247,7 +292,7 @@ def _decide_async(policy: ActivePolicy, comment_id: int, revision: int, score) -
         ).exists()
         if done:
             return "already"
-        ctx = ScreeningContext.of_saved(policy, "async", comment, score)
+        ctx = ScreeningContext.of_saved(policy, "async", comment, score, pred)
         action, hits = evaluate(policy, "async", comment.body, ctx)
         old = comment.status
         if action != PUBLISH and old == Comment.Status.PUBLISHED:
@@ -337,8 +382,9 @@ def rescreen_pending(*, version: int) -> dict[str, Any]:
             break
         last_pk = batch[-1].pk
         scores = _scores(policy, batch)
-        for comment, score in zip(batch, scores, strict=True):
-            result = _rescreen_one(policy, comment.pk, score)
+        preds = _predictions(policy, batch)
+        for comment, score, pred in zip(batch, scores, preds, strict=True):
+            result = _rescreen_one(policy, comment.pk, score, pred)
             summary["checked"] += 1
             if result in ("released", "rejected"):
                 summary[result].append(comment.pk)
@@ -361,7 +407,7 @@ def rescreen_pending(*, version: int) -> dict[str, Any]:
     return summary
 
 
-def _rescreen_one(policy: ActivePolicy, comment_id: int, score) -> str:
+def _rescreen_one(policy: ActivePolicy, comment_id: int, score, pred: Any = None) -> str:
     with transaction.atomic():
         comment = (
             Comment.objects.select_for_update(of=("self",))
@@ -380,7 +426,7 @@ def _rescreen_one(policy: ActivePolicy, comment_id: int, score) -> str:
             return "already"
         if not _held_by_screening(comment):
             return "left_alone"
-        ctx = ScreeningContext.of_saved(policy, "rescreen", comment, score)
+        ctx = ScreeningContext.of_saved(policy, "rescreen", comment, score, pred)
         _, request_hits = evaluate(policy, "request", comment.body, ctx)
         _, async_hits = evaluate(policy, "async", comment.body, ctx)
         hits = request_hits + async_hits

@@ -28,6 +28,7 @@ from config import request_scope
 from config.api.formats import iso as _iso
 from config.errors import DomainError
 
+from .engine.classifier import DEFAULT_THRESHOLD as CLASSIFIER_THRESHOLD
 from .models import PolicyVersion
 
 ACTIVE_CACHE_KEY = "moderation:policy:active"
@@ -110,14 +111,23 @@ def _text_defaults() -> dict[str, Any]:
             "contact_info_action": "hold",
             "toxicity_threshold": 0.9,
             "toxicity_action": "hold",
+            **LATER_FIELDS,
         }
     return default_text_policy()
+
+
+# Policy fields added after versions were stored in deployments, with the value a stored
+# version without them is read as (the Celery step reads them with the same defaults).
+LATER_FIELDS: dict[str, Any] = {
+    "classifier_threshold": CLASSIFIER_THRESHOLD,
+    "classifier_action": "hold",
+}
 
 
 # The Django-side rules (``moderation.rules``): which run in the request and
 # which in the Celery step. Text rules come from the engine (``rules`` above).
 DEFAULT_REQUEST_RULES = ["length", "sanctions", "held", "moderation_mode", "new_user_hold", "text"]
-DEFAULT_ASYNC_RULES = ["toxicity", "flood", "duplicate"]
+DEFAULT_ASYNC_RULES = ["toxicity", "classifier", "flood", "duplicate"]
 
 
 def default_policy_data() -> dict[str, Any]:
@@ -333,7 +343,9 @@ def _reason_codes(value: Any, data: dict) -> Any:
 def _engine_rules(value: Any, data: dict) -> Any:
     from .engine.rules import DEFAULT_TEXT_RULES, REGISTRY
 
-    allowed = [name for name in REGISTRY if name != "toxicity"]
+    from .engine.rules import MODEL_RULES
+
+    allowed = [name for name in REGISTRY if name not in MODEL_RULES]
     return _names(value, allowed) if value else list(DEFAULT_TEXT_RULES)
 
 
@@ -394,11 +406,19 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "contact_info_action": _choice(*ACTIONS_WITH_OFF),
     "toxicity_threshold": _fraction,
     "toxicity_action": _choice(*ACTIONS_WITH_OFF),
+    "classifier_threshold": _fraction,
+    "classifier_action": _choice(*ACTIONS_WITH_OFF),
     "generalisation_groups": _patterns,
     "generalisation_predicates": _patterns,
     "generalisation_window": _int(1, 500),
     "generalisation_action": _choice(*ACTIONS_WITH_OFF),
 }
+
+
+def _later_defaults(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields added after versions were stored: a stored version without them reads as
+    the default (so copying an older active version into a new one still validates)."""
+    return {k: copy.deepcopy(v) for k, v in LATER_FIELDS.items() if k not in data}
 
 
 def engine_fields() -> dict[str, Any]:
@@ -433,6 +453,7 @@ def policy_validate(data: Mapping[str, Any]) -> dict[str, Any]:
     """Return a cleaned copy of a whole policy, or raise ``validation_error`` with fields."""
     if not isinstance(data, Mapping):
         raise DomainError("validation_error", "The policy must be an object.")
+    data = {**data, **_later_defaults(data)}
     errors: dict[str, list[str]] = {}
     extra = engine_fields()
     for name in sorted(set(data) - set(FIELDS) - set(extra)):

@@ -37,10 +37,19 @@ class HitOutput(serializers.Serializer):
     severity = serializers.IntegerField()
 
 
+class ClassifierOutput(serializers.Serializer):
+    category = serializers.CharField()
+    score = serializers.FloatField()
+    code = serializers.CharField(allow_null=True)
+    action = serializers.ChoiceField(choices=["publish", "hold", "reject"])
+    explanation = serializers.CharField()
+
+
 class DryRunOutput(serializers.Serializer):
     version = serializers.IntegerField()
     action = serializers.ChoiceField(choices=["publish", "hold", "reject"])
     hits = HitOutput(many=True)
+    classifier = ClassifierOutput(allow_null=True)  # the Celery step's model, where it runs
 
 
 class PolicyVersionOutput(serializers.Serializer):

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .classifier import DEFAULT_THRESHOLD as CLASSIFIER_THRESHOLD
 from .rules import DEFAULT_TEXT_RULES
 
 TERM_FILES = ("terms_en.txt", "terms_ko.txt")
@@ -131,6 +132,8 @@ def _default_policy() -> dict:
         "generalisation_action": "hold",
         "toxicity_threshold": 0.9,
         "toxicity_action": "hold",
+        "classifier_threshold": CLASSIFIER_THRESHOLD,
+        "classifier_action": "hold",
     }
 
 

@@ -1,5 +1,6 @@
 """Screen a batch of ``{"id", "text"}`` records with everything the engine has:
-the in-request text rules and the (batched) toxicity score. Used by the
+the in-request text rules, the (batched) toxicity score and Parley's classifier
+(both models as in the Celery step). Used by the
 ``moderation_dry_run`` management command and by :mod:`moderation.engine.evaluate`.
 """
 
@@ -10,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .base import Context, strongest_action
+from .rules.classifier import ClassifierRule
 from .rules.toxicity import ToxicityRule
 from .screener import ScreenResult, get_screener, policy_hash
 
@@ -20,6 +22,7 @@ def screen_records(
     *,
     version: Any = "default",
     toxicity: bool = True,
+    classifier: bool = True,
     batch_size: int = 256,
     progress: bool = True,
     total: int | None = None,
@@ -28,6 +31,8 @@ def screen_records(
     screener = get_screener((version, policy_hash(policy)), policy)
     tox_rule = ToxicityRule(policy)
     use_tox = toxicity and tox_rule.action is not None
+    clf_rule = ClassifierRule(policy)
+    use_clf = classifier and clf_rule.action is not None
     bar = None
     if progress:
         from tqdm import tqdm
@@ -41,16 +46,27 @@ def screen_records(
             from .toxicity import score_batch
 
             scores = score_batch([str(r.get("text") or "") for r, _ in batch])
-        for (rec, res), score in zip(batch, scores, strict=True):
+        preds = [None] * len(batch)
+        if use_clf:
+            from .classifier import score_batch as classify
+
+            preds = classify([str(r.get("text") or "") for r, _ in batch])
+        for (rec, res), score, pred in zip(batch, scores, preds, strict=True):
             hits = list(res.hits)
             if score is not None:
                 hit = tox_rule.hit_for(score)
+                if hit is not None:
+                    hits.append(hit)
+            if pred is not None:
+                hit = clf_rule.hit_for(pred)
                 if hit is not None:
                     hits.append(hit)
             final = ScreenResult(strongest_action(hits), hits)
             out = {"id": rec.get("id"), **final.as_dict()}
             if score is not None:
                 out["toxicity"] = round(score, 4)
+            if pred is not None:
+                out["classifier"] = pred.as_dict()
             yield out
         if bar is not None:
             bar.update(len(batch))

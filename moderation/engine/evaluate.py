@@ -2,6 +2,7 @@
 
     python -m moderation.engine.evaluate --corpus ../shared/corpus/dev.jsonl
     python -m moderation.engine.evaluate --corpus ../shared/corpus/dev.jsonl --no-toxicity
+    python -m moderation.engine.evaluate --corpus ../shared/corpus/dev.jsonl --no-classifier
     python -m moderation.engine.evaluate --corpus ... --results OUT.jsonl   # score a dry-run
 
 Corpus lines: ``{"id", "text", "label": "clean"|"violating", "category", ...}``.
@@ -140,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--corpus", required=True, help="labelled JSONL corpus")
     ap.add_argument("--results", help="score this dry-run output instead of screening")
-    ap.add_argument("--no-toxicity", action="store_true", help="text rules only")
+    ap.add_argument("--no-toxicity", action="store_true", help="without the toxicity model")
+    ap.add_argument("--no-classifier", action="store_true", help="without Parley's classifier")
     ap.add_argument("--json", action="store_true", help="also print the summary as JSON")
     args = ap.parse_args(argv)
     corpus = _read_jsonl(args.corpus)
@@ -154,10 +156,17 @@ def main(argv: list[str] | None = None) -> int:
         results = {
             r["id"]: r
             for r in screen_records(
-                corpus, policy, toxicity=not args.no_toxicity, total=len(corpus)
+                corpus,
+                policy,
+                toxicity=not args.no_toxicity,
+                classifier=not args.no_classifier,
+                total=len(corpus),
             )
         }
-        print(f"engine: default policy, toxicity={'off' if args.no_toxicity else 'on'}")
+        print(
+            f"engine: default policy, toxicity={'off' if args.no_toxicity else 'on'}, "
+            f"classifier={'off' if args.no_classifier else 'on'}"
+        )
     summary = report(corpus, results)
     if args.json:
         print(json.dumps(summary, indent=2))

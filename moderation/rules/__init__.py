@@ -26,6 +26,7 @@ REQUEST_RULES: dict[str, str] = {
 }
 ASYNC_RULES: dict[str, str] = {
     "toxicity": "moderation.rules.toxicity:ToxicityScoreRule",
+    "classifier": "moderation.rules.classifier:ClassifierScoreRule",
     "flood": "moderation.rules.flood:FloodRule",
     "duplicate": "moderation.rules.duplicate:DuplicateRule",
 }

@@ -29,10 +29,13 @@ class ScreeningContext:
     parent: Comment | None = None
     comment: Comment | None = None
     toxicity_score: float | None = None  # filled by the Celery step, batched
+    classifier: Any = None  # engine.classifier.Prediction, filled by the Celery step, batched
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of_saved(cls, policy: Any, event: str, comment: Comment, score: float | None = None):
+    def of_saved(
+        cls, policy: Any, event: str, comment: Comment, score: float | None = None, clf: Any = None
+    ):
         """The context for screening an already saved comment (async step, re-screen)."""
         return cls(
             policy=policy,
@@ -41,6 +44,7 @@ class ScreeningContext:
             article=comment.article,
             comment=comment,
             toxicity_score=score,
+            classifier=clf,
         )
 
     @property

@@ -19,9 +19,12 @@ REGISTRY: dict[str, str] = {
     "contact_info": "moderation.engine.rules.contact_info:ContactInfoRule",
     "links": "moderation.engine.rules.links:LinksRule",
     "group_generalisation": "moderation.engine.rules.group_generalisation:GroupGeneralisationRule",
-    # not an in-request rule: needs the model (Celery workers only)
+    # not in-request rules: they need a model (Celery workers only)
     "toxicity": "moderation.engine.rules.toxicity:ToxicityRule",
+    "classifier": "moderation.engine.rules.classifier:ClassifierRule",
 }
+# Rules that need a model: never in the request, only in Celery workers and dry runs.
+MODEL_RULES = ("toxicity", "classifier")
 DEFAULT_TEXT_RULES = (
     "banned_terms",
     "suspect_terms",

@@ -3,10 +3,11 @@
     python manage.py moderation_dry_run --input FILE.jsonl --output OUT.jsonl [--version N]
 
 Input lines: ``{"id": ..., "text": ...}``. Output lines:
-``{"id", "action", "codes", "hits", "toxicity"}``, where each hit names its rule,
+``{"id", "action", "codes", "hits", "toxicity", "classifier"}``, where each hit names its rule,
 reason code, matched term and span in the original text. A progress bar goes to
 stderr. The verdict uses every automated text check: the in-request rules and
-the batched toxicity score (``--no-toxicity`` to skip the model).
+the batched toxicity score and Parley's classifier (``--no-toxicity``,
+``--no-classifier`` to skip either model).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             help="a stored policy version, active or not (default: the active version)",
         )
         parser.add_argument("--no-toxicity", action="store_true", help="skip the toxicity model")
+        parser.add_argument("--no-classifier", action="store_true", help="skip Parley's classifier")
         parser.add_argument("--batch-size", type=int, default=256)
 
     def handle(self, *args, **opts):
@@ -91,6 +93,7 @@ class Command(BaseCommand):
                 policy,
                 version=opts["version"] or "default",
                 toxicity=not opts["no_toxicity"],
+                classifier=not opts["no_classifier"],
                 batch_size=opts["batch_size"],
                 total=len(records),
             ):

@@ -1,0 +1,84 @@
+"""``classifier``: Parley's learned bilingual classifier against the policy threshold.
+
+Slow (a scikit-learn model, trained at first use): run it in Celery workers and the
+dry-run paths, batched with :func:`moderation.engine.classifier.score_batch`, then
+turn each prediction into a hit with :meth:`ClassifierRule.hit_for`. ``check`` uses
+``context.extra["classifier"]`` (a :class:`~moderation.engine.classifier.Prediction`)
+when the caller already has one, and otherwise scores the single text.
+
+Policy fields: ``classifier_threshold`` (0..1) and ``classifier_action``
+(``hold``, ``reject`` or ``off``; default ``hold``). The hit's reason code is the
+predicted category's code (``threat``, ``sexual``, ``hate`` ...) when the policy has
+that reason code, otherwise ``other``; ``detail`` names the category and the score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..base import HOLD, REJECT, Context, Hit
+from ..classifier import CATEGORY_CODE, DEFAULT_THRESHOLD, Prediction
+
+LABELS = {
+    "profanity": "offensive language",
+    "sexual": "sexual remarks",
+    "spam": "spam",
+    "personal_info": "personal information",
+    "insult": "an insult",
+    "hate": "hate",
+    "threat": "a threat",
+}
+
+
+class ClassifierRule:
+    name = "classifier"
+
+    def __init__(self, policy: Mapping[str, Any]) -> None:
+        self.threshold = float(policy.get("classifier_threshold", DEFAULT_THRESHOLD))
+        mode = str(policy.get("classifier_action", "hold")).lower()
+        self.action = {"hold": HOLD, "reject": REJECT}.get(mode)  # "off" -> None
+        codes = policy.get("reason_codes")
+        self.codes = {r.get("code") for r in codes if isinstance(r, Mapping)} if codes else None
+
+    def code_for(self, category: str) -> str:
+        code = CATEGORY_CODE.get(category, "other")
+        if self.codes is not None and code not in self.codes:
+            return "other"
+        return code
+
+    def hit_for(self, prediction: Prediction | None, text: str = "") -> Hit | None:
+        if self.action is None or prediction is None or prediction.score < self.threshold:
+            return None
+        score = round(float(prediction.score), 4)
+        what = LABELS.get(prediction.category, prediction.category)
+        return Hit(
+            rule=self.name,
+            code=self.code_for(prediction.category),
+            action=self.action,
+            span=None,
+            matched="",
+            term=None,
+            severity=int(20 + 25 * prediction.score),  # below explicit term hits
+            detail={
+                "category": prediction.category,
+                "score": score,
+                "threshold": self.threshold,
+                "explanation": (
+                    f"Parley's classifier reads this as {what} "
+                    f"(score {score:.2f}, threshold {self.threshold:.2f})"
+                ),
+            },
+        )
+
+    def check(self, text: str, context: Context | None = None) -> list[Hit]:
+        context = context or Context()
+        pred = context.extra.get("classifier") if context.extra else None
+        if pred is None:
+            if self.action is None:
+                return []
+            from ..classifier import score_batch
+
+            pred = score_batch([text])[0]
+        hit = self.hit_for(pred, text)
+        return [hit] if hit else []

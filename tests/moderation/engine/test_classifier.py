@@ -1,0 +1,125 @@
+"""Parley's learned classifier: the rule maps predictions to hits; the model is
+deterministic and trained on Parley's own data (never on the dev corpus)."""
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from moderation.engine import classifier
+from moderation.engine.base import HOLD, REJECT, Context
+from moderation.engine.classifier import CATEGORY_CODE, Prediction
+from moderation.engine.rules import MODEL_RULES, REGISTRY, resolve
+from moderation.engine.rules.classifier import ClassifierRule
+
+THREAT = Prediction("threat", 0.93, {"threat": 0.9, "clean": 0.07})
+
+
+def test_threshold_action_and_off():
+    rule = ClassifierRule({"classifier_threshold": 0.7, "classifier_action": "reject"})
+    assert rule.hit_for(Prediction("threat", 0.69)) is None
+    hit = rule.hit_for(THREAT)
+    assert hit.action == REJECT and hit.rule == "classifier" and hit.code == "threat"
+    assert hit.span is None and hit.detail["score"] == 0.93 and hit.detail["threshold"] == 0.7
+    assert ClassifierRule({"classifier_action": "off"}).hit_for(THREAT) is None
+    assert ClassifierRule({}).hit_for(THREAT).action == HOLD  # default: hold
+    assert ClassifierRule({}).threshold == classifier.DEFAULT_THRESHOLD
+    assert ClassifierRule({}).hit_for(None) is None
+
+
+def test_explanation_names_the_category_and_the_score():
+    hit = ClassifierRule({"classifier_threshold": 0.5}).hit_for(Prediction("sexual", 0.812))
+    assert hit.detail["category"] == "sexual"
+    assert "sexual" in hit.detail["explanation"] and "0.81" in hit.detail["explanation"]
+    assert "0.50" in hit.detail["explanation"]
+
+
+@pytest.mark.parametrize("category,code", sorted(CATEGORY_CODE.items()))
+def test_categories_map_to_the_policys_reason_codes(category, code):
+    full = ClassifierRule({"reason_codes": [{"code": code}, {"code": "other"}]})
+    assert full.hit_for(Prediction(category, 0.99)).code == code
+    # a policy without that reason code gets "other" rather than an unknown code
+    bare = ClassifierRule({"reason_codes": [{"code": "other"}]})
+    assert bare.hit_for(Prediction(category, 0.99)).code == "other"
+
+
+def test_check_uses_a_prediction_from_context_without_training():
+    rule = ClassifierRule({"classifier_threshold": 0.5})
+    assert rule.check("x", Context(extra={"classifier": THREAT}))[0].code == "threat"
+    assert rule.check("x", Context(extra={"classifier": Prediction("hate", 0.2)})) == []
+
+
+def test_it_is_a_model_rule_never_an_in_request_one():
+    assert "classifier" in MODEL_RULES and resolve("classifier") is ClassifierRule
+    assert "classifier" in REGISTRY
+
+
+ROWS = [
+    {"text": "you are a worthless idiot", "category": "insult", "label": "violating"},
+    {"text": "what an idiot, honestly pathetic", "category": "insult", "label": "violating"},
+    {"text": "I will find you and hurt you", "category": "threat", "label": "violating"},
+    {"text": "I know the school your kid goes to", "category": "threat", "label": "violating"},
+    {"text": "a careful article about the budget", "category": "clean_other", "label": "clean"},
+    {"text": "the court convicted the stalker", "category": "clean_tricky", "label": "clean"},
+    {"text": "great match, he killed it", "category": "clean_tricky", "label": "clean"},
+    {"text": "flood flood", "category": "impersonation_or_flood", "label": "violating"},
+]
+
+
+def test_training_is_deterministic_and_skips_non_text_categories():
+    texts = ["I will hurt your kid", "a fine article", "ｉｄｉｏｔ"]
+    a, b = classifier.fit(ROWS), classifier.fit(ROWS)
+    assert a.digest == b.digest and a.n_rows == 7  # the flood row is not a text matter
+    assert sorted(a.classes) == ["clean", "insult", "threat"]
+    pa, pb = a.predict(texts), b.predict(texts)
+    assert [(p.category, p.score) for p in pa] == [(p.category, p.score) for p in pb]
+    assert all(0.0 <= p.score <= 1.0 for p in pa)
+    assert pa[0].category == "threat" and pa[2].category == "insult"  # fullwidth folded
+
+
+def test_the_shipped_model_ranks_violations_above_news_about_them():
+    preds = classifier.score_batch(
+        [
+            "I have a knife and your name. That's all I need.",
+            "A careful and balanced piece of reporting on the budget, thank you.",
+        ]
+    )
+    assert classifier.is_loaded()
+    assert preds[0].category == "threat" and preds[0].score > preds[1].score
+    assert preds[1].score < classifier.DEFAULT_THRESHOLD
+    assert classifier.score_batch([]) == []
+    again = classifier.fit(classifier.read_jsonl(classifier.training_files()))
+    assert again.digest == classifier.get_model().digest
+
+
+def _norm(s):
+    return " ".join(unicodedata.normalize("NFC", s).lower().split())
+
+
+def test_training_data_is_well_formed_and_parleys_own():
+    rows = classifier.read_jsonl(classifier.training_files())
+    assert len(rows) >= 500
+    ids = [r["id"] for r in rows]
+    assert len(set(ids)) == len(ids)
+    assert len({r["text"] for r in rows}) == len(rows)
+    for r in rows:
+        assert set(r) == {"id", "lang", "text", "label", "category", "evasion", "note"}, r["id"]
+        assert 1 <= len(r["text"]) <= 250, r["id"]
+        assert classifier.label_of(r) is not None, r["id"]
+        assert (r["label"] == "clean") == r["category"].startswith("clean"), r["id"]
+    # no 20-character overlap with the dev corpus or the benchmark sets
+    root = Path(__file__).resolve().parents[3]
+    refs = [
+        root.parent / "shared" / "corpus" / "dev.jsonl",
+        *sorted((root / "bench/data").glob("*.jsonl")),
+    ]
+    grams = set()
+    for ref in (p for p in refs if p.exists()):
+        for line in ref.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                t = _norm(json.loads(line)["text"])
+                grams.update(t[i : i + 20] for i in range(len(t) - 19))
+    for r in rows:
+        t = _norm(r["text"])
+        assert not any(t[i : i + 20] in grams for i in range(len(t) - 19)), r["id"]
