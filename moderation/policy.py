@@ -341,9 +341,7 @@ def _reason_codes(value: Any, data: dict) -> Any:
 
 
 def _engine_rules(value: Any, data: dict) -> Any:
-    from .engine.rules import DEFAULT_TEXT_RULES, REGISTRY
-
-    from .engine.rules import MODEL_RULES
+    from .engine.rules import DEFAULT_TEXT_RULES, MODEL_RULES, REGISTRY
 
     allowed = [name for name in REGISTRY if name not in MODEL_RULES]
     return _names(value, allowed) if value else list(DEFAULT_TEXT_RULES)

@@ -246,6 +246,7 @@ def test_the_sweep_screens_comments_whose_task_never_ran(
 
 def test_toxicity_is_scored_in_the_slow_step(reader, article, make_comment, use_policy, settings):
     settings.PARLEY_TOXICITY = "on"  # as in a Celery worker (tests run tasks in-process)
+    settings.PARLEY_CLASSIFIER = "off"  # this test is about the toxicity model alone
     use_policy(toxicity_threshold=0.9, toxicity_action="hold")
     polite = make_comment(reader, article, "I disagree with the minister on tariffs.")
     rude = make_comment(reader, article, "shut up you stupid moron")
@@ -254,6 +255,64 @@ def test_toxicity_is_scored_in_the_slow_step(reader, article, make_comment, use_
     record = ScreeningRecord.objects.get(comment=rude, event="async")
     [hit] = record.hits
     assert hit["rule"] == "toxicity" and hit["detail"]["score"] >= 0.9
+
+
+def test_the_classifier_is_run_in_the_slow_step(
+    reader, article, make_comment, use_policy, settings, monkeypatch
+):
+    from moderation.engine import classifier
+    from moderation.engine.classifier import Prediction
+
+    settings.PARLEY_CLASSIFIER = "on"  # as in a Celery worker (tests run tasks in-process)
+    settings.PARLEY_TOXICITY = "off"
+    batches = []
+
+    def fake(texts):
+        batches.append(list(texts))
+        return [
+            Prediction("threat", 0.95) if "school" in t else Prediction("insult", 0.1)
+            for t in texts
+        ]
+
+    monkeypatch.setattr(classifier, "score_batch", fake)
+    use_policy(classifier_threshold=0.8, classifier_action="hold")
+    polite = make_comment(reader, article, "I disagree with the minister on tariffs.")
+    veiled = make_comment(reader, article, "Nice school your son goes to. Be a shame.")
+    assert Comment.objects.get(pk=polite.pk).status == "published"
+    assert Comment.objects.get(pk=veiled.pk).status == "pending"
+    [hit] = ScreeningRecord.objects.get(comment=veiled, event="async").hits
+    assert hit["rule"] == "classifier" and hit["code"] == "threat"
+    assert hit["detail"]["category"] == "threat" and hit["detail"]["score"] == 0.95
+    assert "0.95" in hit["detail"]["explanation"]
+    audit = AuditLog.objects.get(action="comment.hold", target_id=str(veiled.pk))
+    assert audit.reason_code == "threat" and "classifier" in audit.note
+    assert all(len(b) == 1 for b in batches)  # one per task here; batched per task call
+    # a re-screen under a version with the classifier off releases it
+    use_policy(classifier_action="off")
+    assert Comment.objects.get(pk=veiled.pk).status == "published"
+
+
+def test_the_real_classifier_scores_in_the_slow_step(
+    reader, article, make_comment, use_policy, settings
+):
+    settings.PARLEY_CLASSIFIER = "on"
+    settings.PARLEY_TOXICITY = "off"
+    use_policy(classifier_threshold=0.5, classifier_action="hold")
+    # a line of the training data: the model must hold what it was taught
+    taught = make_comment(reader, article, "I have a knife and your name. That's all I need.")
+    record = ScreeningRecord.objects.get(comment=taught, event="async")
+    assert [h["rule"] for h in record.hits] == ["classifier"]
+    assert Comment.objects.get(pk=taught.pk).status == "pending"
+
+
+def test_the_classifier_stays_off_in_web_processes_by_default(settings):
+    settings.PARLEY_TOXICITY = "auto"
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    assert pipeline.classifier_enabled() is False
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    assert pipeline.classifier_enabled() is True
+    settings.PARLEY_CLASSIFIER = "off"
+    assert pipeline.classifier_enabled() is False
 
 
 def test_toxicity_stays_off_in_web_processes_by_default(settings):

@@ -67,6 +67,11 @@ def _errors(data):
         ("contact_info_action", "maybe"),
         ("toxicity_threshold", 2),
         ("toxicity_action", "delete"),
+        ("classifier_threshold", 1.5),
+        ("classifier_threshold", "high"),
+        ("classifier_action", "delete"),
+        ("async_rules", ["classifier", "classifier"]),
+        ("rules", ["classifier"]),
         ("request_rules", ["length", "mind_reading"]),
         ("async_rules", ["toxicity", "toxicity"]),
         ("rules", ["toxicity"]),
@@ -92,6 +97,24 @@ def test_unknown_and_missing_fields_are_named():
         "colour": ["Unknown policy field."],
         "max_length": ["This field is required."],
     }
+
+
+def test_the_classifier_fields_have_defaults_and_older_versions_read_as_them(policy_admin):
+    from moderation.engine.classifier import DEFAULT_THRESHOLD
+
+    data = policy_service.default_policy_data()
+    assert data["classifier_threshold"] == DEFAULT_THRESHOLD
+    assert data["classifier_action"] == "hold"
+    assert "classifier" in data["async_rules"]
+    # a version stored before the classifier existed still validates, as the defaults
+    del data["classifier_threshold"], data["classifier_action"]
+    cleaned = policy_service.policy_validate(data)
+    assert cleaned["classifier_threshold"] == DEFAULT_THRESHOLD
+    assert cleaned["classifier_action"] == "hold"
+    created = policy_service.policy_version_create(
+        actor=policy_admin, changes={"classifier_action": "off"}
+    )
+    assert created.data["classifier_action"] == "off"
 
 
 def test_create_copies_the_active_version_with_the_changes(policy_admin):
@@ -218,6 +241,7 @@ def test_dry_run_command_screens_with_a_stored_version(use_policy, tmp_path):
         "--version",
         str(policy.version),
         "--no-toxicity",
+        "--no-classifier",
     )
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["action"] for r in rows] == ["reject", "publish"]

@@ -251,6 +251,27 @@ def test_dry_run_spans_index_the_text_as_sent(as_role, test_policy):
     assert _counts() == before  # saved nothing
 
 
+def test_dry_run_shows_the_classifier_where_the_process_runs_models(
+    as_role, test_policy, settings, monkeypatch
+):
+    from moderation.engine import classifier
+    from moderation.engine.classifier import Prediction
+
+    moderator = as_role("moderator")
+    settings.PARLEY_CLASSIFIER = "off"  # a web process that runs no model
+    assert (
+        moderator.post(f"{BASE}/dry-run/", {"text": "hi"}, format="json").json()["classifier"]
+        is None
+    )
+    settings.PARLEY_CLASSIFIER = "on"
+    monkeypatch.setattr(classifier, "score_batch", lambda t: [Prediction("hate", 0.91)])
+    body = moderator.post(f"{BASE}/dry-run/", {"text": "they are all"}, format="json").json()
+    assert body["action"] == "publish"  # the request's verdict is unchanged
+    assert body["classifier"]["category"] == "hate" and body["classifier"]["score"] == 0.91
+    assert body["classifier"]["code"] == "hate" and body["classifier"]["action"] == "hold"
+    assert "0.91" in body["classifier"]["explanation"]
+
+
 def test_dry_run_of_another_version(as_role, test_policy):
     admin = as_role("admin")
     v3 = admin.post(f"{BASE}/versions/", {"banned_terms": ["hate:snorf"]}, format="json").json()

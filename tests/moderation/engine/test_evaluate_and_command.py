@@ -63,8 +63,13 @@ def test_dry_run_command_uses_a_stored_version(tmp_path, make_user):
     admin = make_user("policyadmin", role="admin")
     policy_version_create(actor=admin, changes={"banned_terms": ["offensive:zorblax"]}, note="t")
     text = [{"id": 1, "text": "what a zorblax"}]
-    assert _dry_run(tmp_path, text, "--no-toxicity")[0][0]["action"] == "publish"
-    assert _dry_run(tmp_path, text, "--no-toxicity", "--version", "2")[0][0]["action"] == "reject"
+    assert _dry_run(tmp_path, text, "--no-toxicity", "--no-classifier")[0][0]["action"] == "publish"
+    assert (
+        _dry_run(tmp_path, text, "--no-toxicity", "--no-classifier", "--version", "2")[0][0][
+            "action"
+        ]
+        == "reject"
+    )
 
 
 @pytest.mark.django_db
