@@ -41,7 +41,7 @@ class ClassifierOutput(serializers.Serializer):
     category = serializers.CharField()
     score = serializers.FloatField()
     code = serializers.CharField(allow_null=True)
-    action = serializers.ChoiceField(choices=["publish", "hold", "reject"])
+    action = serializers.CharField(help_text="publish, hold or reject")
     explanation = serializers.CharField()
 
 
