@@ -48,9 +48,12 @@ CATEGORY_CODE = {
 }
 CATEGORIES = tuple(CATEGORY_CODE)
 # Chosen by cross-validation on the training data (``--train`` prints it): the lowest
-# threshold whose out-of-fold false-positive rate on the clean training lines (two thirds
-# of them the hard kind: news about crime, war, sex scandals, idioms) is <= 2 %.
-DEFAULT_THRESHOLD = 0.8
+# threshold whose out-of-fold false-positive rate on the clean training lines (most of
+# them the hard kind: news about crime, war, sex scandals, idioms) is <= 1 %. The
+# whole screening has a 2 % budget on clean comments and the rules already use about
+# half of it, so the model gets the other half. (At 2 % the CV picks 0.75, and on the
+# dev corpus the clean FP rate then goes from 0.8 % to 3.1 %.)
+DEFAULT_THRESHOLD = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +242,7 @@ def cross_validate(rows: Sequence[dict], folds: int = 5, seed: int = SEED) -> li
     return out
 
 
-def choose_threshold(oof: Sequence[tuple], max_fp: float = 0.02) -> float:
+def choose_threshold(oof: Sequence[tuple], max_fp: float = 0.01) -> float:
     """The lowest threshold (step 0.05) with out-of-fold clean FP rate <= ``max_fp``."""
     clean = [p.score for _, lab, p in oof if lab == CLEAN]
     for t in [round(0.3 + 0.05 * i, 2) for i in range(14)]:
@@ -279,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train", action="store_true", help="train, cross-validate and report")
     ap.add_argument("--data", default=str(DATA_DIR), help="folder of training *.jsonl")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--max-fp", type=float, default=0.02, help="FP budget on clean (CV)")
+    ap.add_argument("--max-fp", type=float, default=0.01, help="FP budget on clean (CV)")
     ap.add_argument("--show-errors", action="store_true", help="list out-of-fold mistakes")
     ap.add_argument("texts", nargs="*", help="texts to score")
     args = ap.parse_args(argv)
