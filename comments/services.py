@@ -18,6 +18,7 @@ from django.utils import timezone
 from config.errors import DomainError
 
 from . import cache as thread_cache
+from . import handoff
 from .adapter import ScreeningVerdict, get_adapter
 from .models import Article, Comment, Reaction, Report
 from .text import clean_text
@@ -141,28 +142,12 @@ def _locked_comment(comment_id: Any) -> Comment:
         raise DomainError("comment_not_found", "No such comment.") from None
 
 
-def _enqueue_async_screening(comment: Comment) -> None:
-    comment_id, revision = comment.pk, comment.revision
-    transaction.on_commit(lambda: _send_async_screening(comment_id, revision))
-
-
-def _send_async_screening(comment_id: int, revision: int) -> None:
-    """Hand slow screening to a worker; never fail the (already committed) write.
-
-    With the broker down, ``delay()`` raises after its publish retries. The comment
-    is saved by then, so the request must still succeed: the periodic sweep
-    (``comments_sweep_unscreened``) finds it once the broker is back.
-    """
-    from .tasks import comment_screen_async
-
-    try:
-        comment_screen_async.delay(comment_id, revision)
-    except Exception:
-        log.exception(
-            "could not enqueue slow screening of comment %s revision %s; the sweep will retry",
-            comment_id,
-            revision,
-        )
+def _after_commit(comment: Comment) -> None:
+    """After commit: the thread-cache bump and the slow-screening hand-off (``handoff``)."""
+    comment_id, revision, article_id = comment.pk, comment.revision, comment.article_id
+    transaction.on_commit(
+        lambda: handoff.after_write(comment_id=comment_id, revision=revision, article_id=article_id)
+    )
 
 
 # --- comments -------------------------------------------------------------------------
@@ -194,9 +179,7 @@ def comment_create(
         )
         _apply_counters(comment, None, comment.status)
         adapter.record(comment=comment, verdict=verdict, event="create")
-        _enqueue_async_screening(comment)
-        article_pk = article.pk
-        transaction.on_commit(lambda: thread_cache.bump(article_pk))
+        _after_commit(comment)
     return comment
 
 
@@ -253,9 +236,7 @@ def comment_edit(*, actor: Any, comment_id: Any, body: object) -> Comment:
         comment.refresh_from_db(fields=["revision"])
         comment_set_status(comment=comment, status=verdict.status)
         adapter.record(comment=comment, verdict=verdict, event="edit")
-        _enqueue_async_screening(comment)
-        article_pk = comment.article_id
-        transaction.on_commit(lambda: thread_cache.bump(article_pk))
+        _after_commit(comment)
     return comment
 
 

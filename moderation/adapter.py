@@ -77,6 +77,11 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
 
         screen_async(comment=comment)
 
+    def screen_async_many(self, *, comments) -> None:
+        from .pipeline import screen_async_batch
+
+        screen_async_batch(comment_ids=[c.pk for c in comments])  # one toxicity batch
+
     # --- reports ---------------------------------------------------------------
     def on_report(self, *, report) -> None:
         from .reports import report_received
