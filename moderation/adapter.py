@@ -90,7 +90,9 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
 
     # --- the reader's account ------------------------------------------------------
     def active_sanction(self, user) -> dict[str, Any] | None:
-        in_force = sanctions.blocking_sanction(user.pk) or sanctions.premod_sanction(user.pk)
+        in_force = sanctions.blocking_sanction(user.pk, user=user) or sanctions.premod_sanction(
+            user.pk, user=user
+        )
         return sanctions.sanction_dict(in_force)
 
     def comment_decisions(self, comments) -> dict[int, dict[str, Any]]:

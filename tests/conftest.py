@@ -100,11 +100,16 @@ def api():
 
 @pytest.fixture
 def client_for():
-    """An API client signed in as ``user`` (session auth; CSRF checks off in APIClient)."""
+    """An API client signed in as ``user`` (session auth; CSRF checks off in APIClient).
+
+    A real session, so that each request loads the user row afresh as in
+    production (``force_authenticate`` would hand every request this test's own,
+    possibly stale, object: e.g. one that predates a sanction).
+    """
 
     def make(user):
         client = APIClient()
-        client.force_authenticate(user=user)
+        client.force_login(user)
         return client
 
     return make

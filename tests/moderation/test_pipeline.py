@@ -131,6 +131,20 @@ def test_premod_sanction_holds(client_for, reader, moderator, article, test_poli
     assert (hit["rule"], hit["code"]) == ("sanctions", "spam")
 
 
+def test_premod_through_the_services_holds_until_lifted(
+    client_for, reader, moderator, article, test_policy
+):
+    from moderation.sanctions import sanction_create, sanction_lift
+
+    client = client_for(reader)  # signed in before: the row is read afresh per request
+    sanction_create(actor=moderator, user_id=reader.pk, kind="warn", reason_code="insult")
+    assert post(client, "Warned, still published").json()["status"] == "published"
+    premod = sanction_create(actor=moderator, user_id=reader.pk, kind="premod", reason_code="spam")
+    assert post(client, "Held for review").json()["status"] == "pending"
+    sanction_lift(actor=moderator, user_id=reader.pk, sanction_id=premod.pk)
+    assert post(client, "Free again").json()["status"] == "published"
+
+
 def test_ban_refuses_before_screening(client_for, reader, moderator, article, test_policy):
     Sanction.objects.create(user=reader, kind="ban", reason_code="hate", created_by=moderator)
     response = post(client_for(reader), "Hello")
