@@ -31,8 +31,7 @@ from .serializers import (
     ReportOutput,
 )
 from .throttles import (
-    CommentDayThrottle,
-    CommentMinuteThrottle,
+    CommentPostingThrottle,
     ReactMinuteThrottle,
     ReportHourThrottle,
 )
@@ -98,7 +97,7 @@ class ArticleApi(APIView):
 class ArticleCommentsApi(APIView):
     def get_throttles(self):
         if self.request.method == "POST":
-            return [CommentMinuteThrottle(), CommentDayThrottle()]
+            return [CommentPostingThrottle()]
         return []
 
     @extend_schema(
