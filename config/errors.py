@@ -11,14 +11,35 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-# code -> HTTP status. Codes not listed here default to 400.
+# code -> HTTP status: the catalogue of every code the API answers with (the
+# OpenAPI schema lists them per status; a test keeps it complete).
 STATUS_BY_CODE: dict[str, int] = {
+    "validation_error": 400,
+    "malformed_json": 400,
+    "empty": 400,
+    "too_short": 400,
+    "too_long": 400,
+    "invalid_characters": 400,
+    "invalid_cursor": 400,
+    "invalid_reason": 400,
+    "parent_not_found": 400,
+    "reply_depth": 400,
+    "cannot_report_own": 400,
+    "cannot_react_own": 400,
+    "not_appealable": 400,
+    "invalid_code": 400,
+    "invalid_code_challenge": 400,
+    "invalid_callback_url": 400,
+    "unknown_provider": 400,
+    "app_login_not_started": 400,
     "not_authenticated": 401,
     "permission_denied": 403,
     "not_author": 403,
     "edit_window_closed": 403,
     "article_closed": 403,
     "banned": 403,
+    "not_editable": 403,
+    "csrf_failed": 403,
     "suspended": 403,
     "article_not_found": 404,
     "comment_not_found": 404,
@@ -28,6 +49,10 @@ STATUS_BY_CODE: dict[str, int] = {
     "already_decided": 409,
     "already_appealed": 409,
     "already_reported": 409,
+    "not_in_queue": 409,
+    "conflict": 409,
+    "method_not_allowed": 405,
+    "not_acceptable": 406,
     "payload_too_large": 413,
     "unsupported_media_type": 415,
     "policy_violation": 422,

@@ -209,6 +209,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Comments and moderation for news publishers.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Error answers (one shape, codes per status) added to every /api/v1/ operation.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api.schema.add_error_responses",
+    ],
 }
 
 # --- Celery -----------------------------------------------------------------

@@ -34,7 +34,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from config.wsgi import application
 
@@ -157,7 +160,12 @@ def test_schema_fuzz(role, world, wsgi_app):
             return  # deleting the signed-in user ends the run, not a finding
         before = row_counts() if case.method.upper() != "GET" else None
         response = case.call(headers=headers)
-        case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
+        # Every status must be one the schema lists for the operation, and every body
+        # (errors included: the schema describes the one error shape) must match it.
+        case.validate_response(
+            response,
+            checks=[not_a_server_error, status_code_conformance, response_schema_conformance],
+        )
         assert_clean_refusal(response.status_code, response.content, case.path, before)
         statuses.append(response.status_code)
 
