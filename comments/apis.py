@@ -79,6 +79,7 @@ def _cms_actor(request: Request):
 
 class ArticleApi(APIView):
     public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(responses=ArticleOutput, operation_id="article_get")
     def get(self, request: Request, key: str) -> Response:
         return Response(_article_dict(selectors.article_get(key)))
@@ -98,6 +99,7 @@ class ArticleApi(APIView):
 
 class ArticleCommentsApi(APIView):
     public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     def get_throttles(self):
         if self.request.method == "POST":
             return [CommentMinuteThrottle(), CommentDayThrottle()]
@@ -150,6 +152,7 @@ class ArticleCommentsApi(APIView):
 
 class CommentApi(APIView):
     public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(responses=CommentOutput, operation_id="comment_get")
     def get(self, request: Request, comment_id: int) -> Response:
         return Response(selectors.comment_detail(viewer=request.user, comment_id=comment_id))
@@ -170,6 +173,7 @@ class CommentApi(APIView):
 
 class CommentRepliesApi(APIView):
     public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(parameters=PAGE_PARAMS, responses=CommentPageOutput, operation_id="replies")
     def get(self, request: Request, comment_id: int) -> Response:
         return Response(
@@ -224,6 +228,7 @@ class ReportCreateApi(APIView):
 
 class PolicyApi(APIView):
     public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(responses=PolicyOutput, operation_id="policy_get")
     def get(self, request: Request) -> Response:
         return Response(get_adapter().reader_policy())
