@@ -194,7 +194,7 @@ class ReactionApi(APIView):
         comment, reacted = services.reaction_set(user=request.user, comment_id=comment_id)
         return Response({"reaction_count": comment.reaction_count, "reacted": reacted})
 
-    @extend_schema(request=None, responses=ReactionOutput, operation_id="reaction_unset")
+    @extend_schema(request=None, responses={200: ReactionOutput}, operation_id="reaction_unset")
     def delete(self, request: Request, comment_id: int) -> Response:
         comment, reacted = services.reaction_unset(user=request.user, comment_id=comment_id)
         return Response({"reaction_count": comment.reaction_count, "reacted": reacted})
