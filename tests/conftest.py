@@ -8,8 +8,8 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from comments import services
-from config import request_scope
 from comments.models import Article
+from config import request_scope
 
 
 @pytest.fixture(autouse=True)
