@@ -20,7 +20,7 @@ from config.errors import DomainError
 from . import cache as thread_cache
 from . import handoff
 from .adapter import ScreeningVerdict, get_adapter
-from .models import Article, Comment, Reaction, Report
+from .models import Article, Comment, DataExport, Reaction, Report
 from .text import clean_text
 
 ARTICLE_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:\-/]{0,199}$")
@@ -397,6 +397,7 @@ def account_delete(*, user: Any) -> None:
             touched_articles.add(reaction.comment.article_id)
             reaction.delete()
         Report.objects.filter(reporter=locked).delete()
+        DataExport.objects.filter(user=locked).delete()  # copies of what was just erased
         get_adapter().on_account_deleted(locked)
         user_erase_personal_data(user=locked)
         transaction.on_commit(lambda: [thread_cache.bump(pk) for pk in sorted(touched_articles)])

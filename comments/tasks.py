@@ -90,3 +90,29 @@ def comments_sweep_unscreened() -> int:
     if rows:
         log.info("sweep re-enqueued %d comments", len(rows))
     return len(rows)
+
+
+# --- data exports ----------------------------------------------------------------------
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=30)
+def data_export_build(self, export_id: int) -> str:
+    from .exports import export_build, export_fail
+
+    try:
+        return export_build(export_id=export_id)
+    except Exception as exc:
+        if self.request.retries >= self.max_retries:
+            export_fail(export_id=export_id)
+            raise
+        raise self.retry(exc=exc) from exc
+
+
+@shared_task(acks_late=True)
+def data_exports_sweep() -> dict:
+    from .exports import exports_sweep
+
+    result = exports_sweep()
+    for export_id in result["stalled"]:
+        data_export_build.delay(export_id)
+    return {**result, "stalled": len(result["stalled"])}
