@@ -275,7 +275,7 @@ def test_the_migration_fills_the_marker_for_sanctions_made_before_it(reader, rea
 
     from django.apps import apps
 
-    backfill = importlib.import_module("moderation.migrations.0007_sanctions_until_backfill")
+    backfill = importlib.import_module("moderation.migrations.0008_sanctions_until_backfill")
     Sanction.objects.create(user_id=reader.pk, kind="premod", reason_code="spam")
     lifted = Sanction.objects.create(user_id=reader2.pk, kind="ban", reason_code="hate")
     Sanction.objects.filter(pk=lifted.pk).update(lifted_at=timezone.now())

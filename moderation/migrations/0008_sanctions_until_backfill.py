@@ -28,7 +28,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_user_sanctions_until"),
-        ("moderation", "0006_screening_codes"),
+        ("moderation", "0007_decision_notice"),
     ]
 
     operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]
