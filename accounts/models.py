@@ -17,6 +17,11 @@ class User(AbstractUser):
     # Set when the reader deleted their account: personal data is gone, the
     # row stays so that replies by others keep their thread.
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # Until when a sanction of this reader may be in force: NULL when none is, a
+    # far-future date for one without an end. Kept by ``moderation.sanctions`` in
+    # the transaction that saves a sanction, so that posting, which loads this
+    # row anyway, skips the sanctions query for the (usual) reader who has none.
+    sanctions_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     MODERATORS_GROUP = "moderators"
 

@@ -37,7 +37,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
 class RedisCounter:
-    """Counts commands sent by the cache's Redis client (pipelines count once)."""
+    """Counts round trips of the Redis clients: a command, or a whole pipeline/MULTI."""
 
     def __init__(self):
         self.n = 0
@@ -53,12 +53,21 @@ class RedisCounter:
             return self._orig(client, *args, **kw)
 
         redis.Redis.execute_command = wrapped
+        self._orig_pipe = redis.client.Pipeline.execute
+        orig_pipe = self._orig_pipe
+
+        def pipe_wrapped(pipe, *args, **kw):
+            counter.n += 1  # a MULTI/pipeline is one round trip
+            return orig_pipe(pipe, *args, **kw)
+
+        redis.client.Pipeline.execute = pipe_wrapped
         return self
 
     def __exit__(self, *exc):
         import redis
 
         redis.Redis.execute_command = self._orig
+        redis.client.Pipeline.execute = self._orig_pipe
 
 
 def main() -> None:

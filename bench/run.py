@@ -606,11 +606,13 @@ def combine(rounds: list[dict]) -> dict:
     }
 
 
-def queued_tasks() -> int:
+def queued_tasks() -> tuple[int, int]:
+    """(Celery messages queued, comment revisions waiting in the screening hand-off list)."""
     import redis
 
     r = redis.Redis.from_url(REDIS_URL)
-    return int(r.llen("celery"))
+    handoff = sum(int(r.llen(k)) for k in r.scan_iter(match="*screening:handoff"))
+    return int(r.llen("celery")), handoff
 
 
 def flush_redis() -> None:
@@ -804,15 +806,18 @@ def main() -> None:
     finally:
         stop(server)
         try:
-            queued = queued_tasks()
+            queued, handed_off = queued_tasks()
         except Exception:  # noqa: BLE001 - report, never fail the run on this
-            queued = -1
+            queued, handed_off = -1, -1
         flush_redis()
 
     notes = machine_notes()
     notes["loadavg_before"] = load_before
     if queued >= 0:
-        log(f"{queued} comment_screen_async tasks were queued in Redis (no worker); flushed")
+        log(
+            f"{queued} Celery tasks queued and {handed_off} comment revisions waiting in the"
+            " screening hand-off list in Redis (no worker); flushed"
+        )
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -852,6 +857,7 @@ def main() -> None:
                 "machine": notes,
                 "counts": counts,
                 "queued_tasks": queued,
+                "handed_off": handed_off,
                 "results": results,
             },
             indent=2,

@@ -23,7 +23,7 @@ from accounts.selectors import me_dict
 from config.api.serializers import StrictCharField, StrictInputSerializer
 from config.errors import DomainError
 
-from . import selectors, services
+from . import exports, selectors, services
 from .adapter import get_adapter
 from .serializers import ReplyOutput
 
@@ -108,5 +108,57 @@ class MeExportApi(APIView):
         body = json.dumps(selectors.reader_export(user), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="parley-export-{user.pk}.json"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class DataExportOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=["pending", "ready", "failed"])
+    requested_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+    expires_at = serializers.DateTimeField(allow_null=True)
+    size = serializers.IntegerField()
+    download = serializers.CharField(allow_null=True)
+
+
+class MeDataExportsApi(APIView):
+    """Background exports: ask for one (202 while it is prepared), list recent ones."""
+
+    @extend_schema(responses=DataExportOutput(many=True), operation_id="me_exports_list")
+    def get(self, request: Request) -> Response:
+        return Response(exports.export_list(user=request.user))
+
+    @extend_schema(
+        request=None,
+        responses={200: DataExportOutput, 202: DataExportOutput},
+        operation_id="me_exports_request",
+    )
+    def post(self, request: Request) -> Response:
+        export, _created = exports.export_request(user=request.user)
+        export.refresh_from_db(fields=["status", "finished_at", "expires_at", "size"])
+        ready = export.status == export.Status.READY
+        code = status.HTTP_200_OK if ready else status.HTTP_202_ACCEPTED
+        return Response(exports.export_dict(export), status=code)
+
+
+class MeDataExportApi(APIView):
+    @extend_schema(responses=DataExportOutput, operation_id="me_exports_get")
+    def get(self, request: Request, export_id: int) -> Response:
+        export = exports.export_get(user=request.user, export_id=export_id)
+        return Response(exports.export_dict(export))
+
+
+class MeDataExportDownloadApi(APIView):
+    @extend_schema(
+        responses=inline_serializer("MeExportFile", {"format": serializers.CharField()}),
+        operation_id="me_exports_download",
+    )
+    def get(self, request: Request, export_id: int) -> HttpResponse:
+        export, content = exports.export_content(user=request.user, export_id=export_id)
+        response = HttpResponse(content, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="parley-export-{export.user_id}-{export.pk}.json"'
+        )
         response["Cache-Control"] = "no-store"
         return response

@@ -186,6 +186,11 @@ class DefaultCommentsAdapter:
     def screen_async(self, *, comment: Comment) -> None:
         """Slow screening, run by a Celery worker after commit. May hold the comment."""
 
+    def screen_async_many(self, *, comments: Sequence[Comment]) -> None:
+        """Slow screening of several comments (a hand-off batch); override to batch work."""
+        for comment in comments:
+            self.screen_async(comment=comment)
+
     def on_report(self, *, report: Report) -> None:
         """Called inside the report's transaction (e.g. to hide a comment past a threshold)."""
 

@@ -31,8 +31,7 @@ from .serializers import (
     ReportOutput,
 )
 from .throttles import (
-    CommentDayThrottle,
-    CommentMinuteThrottle,
+    CommentPostingThrottle,
     ReactMinuteThrottle,
     ReportHourThrottle,
 )
@@ -78,6 +77,8 @@ def _cms_actor(request: Request):
 
 
 class ArticleApi(APIView):
+    public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(responses=ArticleOutput, operation_id="article_get")
     def get(self, request: Request, key: str) -> Response:
         return Response(_article_dict(selectors.article_get(key)))
@@ -96,9 +97,11 @@ class ArticleApi(APIView):
 
 
 class ArticleCommentsApi(APIView):
+    public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     def get_throttles(self):
         if self.request.method == "POST":
-            return [CommentMinuteThrottle(), CommentDayThrottle()]
+            return [CommentPostingThrottle()]
         return []
 
     @extend_schema(
@@ -147,6 +150,8 @@ class ArticleCommentsApi(APIView):
 
 
 class CommentApi(APIView):
+    public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(responses=CommentOutput, operation_id="comment_get")
     def get(self, request: Request, comment_id: int) -> Response:
         return Response(selectors.comment_detail(viewer=request.user, comment_id=comment_id))
@@ -166,6 +171,8 @@ class CommentApi(APIView):
 
 
 class CommentRepliesApi(APIView):
+    public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(parameters=PAGE_PARAMS, responses=CommentPageOutput, operation_id="replies")
     def get(self, request: Request, comment_id: int) -> Response:
         return Response(
@@ -186,7 +193,7 @@ class ReactionApi(APIView):
         comment, reacted = services.reaction_set(user=request.user, comment_id=comment_id)
         return Response({"reaction_count": comment.reaction_count, "reacted": reacted})
 
-    @extend_schema(request=None, responses=ReactionOutput, operation_id="reaction_unset")
+    @extend_schema(request=None, responses={200: ReactionOutput}, operation_id="reaction_unset")
     def delete(self, request: Request, comment_id: int) -> Response:
         comment, reacted = services.reaction_unset(user=request.user, comment_id=comment_id)
         return Response({"reaction_count": comment.reaction_count, "reacted": reacted})
@@ -219,6 +226,8 @@ class ReportCreateApi(APIView):
 
 
 class PolicyApi(APIView):
+    public_read = True  # anyone may GET (documents no 401/403 for reads)
+
     @extend_schema(responses=PolicyOutput, operation_id="policy_get")
     def get(self, request: Request) -> Response:
         return Response(get_adapter().reader_policy())

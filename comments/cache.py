@@ -19,6 +19,7 @@ cached page needs no SQL: it is dropped when an article is saved or deleted
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache, caches
@@ -50,12 +51,16 @@ def _redis_client(key: str):
     return backend._cache.get_client(key, write=True)
 
 
-def bump(article_id: int) -> None:
+def bump(article_id: int, also: Callable[[Any], None] | None = None) -> list[Any] | None:
     """Make the article's generation larger than any a reader may have cached a page at.
 
     On Redis in one round trip: ``SET key 2 NX`` (a missing key starts past
     the 1 a reader would have seen) and ``INCR`` in one MULTI. Django's own
     ``incr`` checks ``exists`` first (two round trips) and fails on a missing key.
+
+    ``also(pipe)`` may queue more commands into the same MULTI (the screening
+    hand-off does); their results are returned. Without Redis it is not called
+    and the result is None.
     """
     key = _gen_key(article_id)
     raw = cache.make_and_validate_key(key)
@@ -64,8 +69,9 @@ def bump(article_id: int) -> None:
         with client.pipeline(transaction=True) as pipe:
             pipe.set(raw, 2, ex=GENERATION_TTL_SECONDS, nx=True)
             pipe.incr(raw)
-            pipe.execute()
-        return
+            if also is not None:
+                also(pipe)
+            return pipe.execute()[2:]
     try:
         cache.incr(key)
     except ValueError:
@@ -75,6 +81,12 @@ def bump(article_id: int) -> None:
             cache.incr(key)
         except ValueError:  # pragma: no cover - evicted between add and incr
             pass
+    return None
+
+
+def redis_client():
+    """The raw redis-py client of the shared cache (for the screening hand-off), or None."""
+    return _redis_client(cache.make_and_validate_key("any"))
 
 
 def _page_key(article_id: int, parts: tuple[object, ...], kind: str = "") -> str:

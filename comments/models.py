@@ -160,3 +160,36 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Report ({self.reason}) by {self.reporter_id} on {self.comment_id}"
+
+
+class DataExport(models.Model):
+    """A reader's copy of their data, built by a Celery task and kept for a few days.
+
+    Requested with ``POST /api/v1/me/exports/``, downloaded by its owner only
+    (``.../download/``), deleted when it expires or the account is deleted.
+    ``content`` is the same JSON as ``GET /api/v1/me/export/``.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Being prepared"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    content = models.TextField(blank=True)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["user", "-requested_at"], name="export_user_recent"),
+            models.Index(fields=["status", "requested_at"], name="export_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"export {self.pk} of user {self.user_id} ({self.status})"

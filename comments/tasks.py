@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
+from . import handoff
 from .adapter import get_adapter
 from .models import Comment
 from .services import mark_screened
@@ -30,17 +31,46 @@ def sweep_grace() -> timedelta:
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=10)
 def comment_screen_async(self, comment_id: int, revision: int) -> str:
-    comment = Comment.objects.filter(pk=comment_id).select_related("article", "author").first()
-    if comment is None:
-        return "gone"
-    if comment.screened_revision >= revision or comment.revision != revision:
-        return "stale"  # already screened, or an edit superseded this revision
-    if comment.status == Comment.Status.DELETED:
-        mark_screened(comment_id=comment_id, revision=revision)
-        return "deleted"
-    get_adapter().screen_async(comment=comment)
-    mark_screened(comment_id=comment_id, revision=revision)
-    return "screened"
+    return _screen([(comment_id, revision)])[comment_id]
+
+
+@shared_task(acks_late=True)
+def comments_screen_drain() -> int:
+    """Move the hand-off list (``comments.handoff``) into batch tasks."""
+    return handoff.drain(publish=comments_screen_batch.delay)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=10)
+def comments_screen_batch(self, pairs: list[list[int]]) -> dict[int, str]:
+    """Slow screening of many ``[comment id, revision]`` at once (the adapter may batch)."""
+    return _screen([(int(c), int(r)) for c, r in pairs])
+
+
+def _screen(pairs: list[tuple[int, int]]) -> dict[int, str]:
+    wanted: dict[int, int] = {}
+    for comment_id, revision in pairs:  # an older revision of the same comment is stale
+        wanted[comment_id] = max(revision, wanted.get(comment_id, 0))
+    rows = Comment.objects.filter(pk__in=list(wanted)).select_related("article", "author")
+    found = {c.pk: c for c in rows}
+    results: dict[int, str] = {}
+    todo: list[Comment] = []
+    for comment_id, revision in wanted.items():
+        comment = found.get(comment_id)
+        if comment is None:
+            results[comment_id] = "gone"
+        elif comment.screened_revision >= revision or comment.revision != revision:
+            results[comment_id] = "stale"  # already screened, or an edit superseded it
+        elif comment.status == Comment.Status.DELETED:
+            mark_screened(comment_id=comment_id, revision=revision)
+            results[comment_id] = "deleted"
+        else:
+            todo.append(comment)
+    if todo:
+        get_adapter().screen_async_many(comments=todo)
+        for comment in todo:
+            mark_screened(comment_id=comment.pk, revision=comment.revision)
+            results[comment.pk] = "screened"
+    return results
 
 
 @shared_task(acks_late=True)
@@ -60,3 +90,29 @@ def comments_sweep_unscreened() -> int:
     if rows:
         log.info("sweep re-enqueued %d comments", len(rows))
     return len(rows)
+
+
+# --- data exports ----------------------------------------------------------------------
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=30)
+def data_export_build(self, export_id: int) -> str:
+    from .exports import export_build, export_fail
+
+    try:
+        return export_build(export_id=export_id)
+    except Exception as exc:
+        if self.request.retries >= self.max_retries:
+            export_fail(export_id=export_id)
+            raise
+        raise self.retry(exc=exc) from exc
+
+
+@shared_task(acks_late=True)
+def data_exports_sweep() -> dict:
+    from .exports import exports_sweep
+
+    result = exports_sweep()
+    for export_id in result["stalled"]:
+        data_export_build.delay(export_id)
+    return {**result, "stalled": len(result["stalled"])}

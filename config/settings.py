@@ -107,7 +107,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="parley"),
         }
@@ -209,6 +209,15 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Comments and moderation for news publishers.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "CommentStatusEnum": ["published", "pending", "rejected", "deleted"],
+        "DataExportStatusEnum": ["pending", "ready", "failed"],
+    },
+    # Error answers (one shape, codes per status) added to every /api/v1/ operation.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.api.schema.add_error_responses",
+    ],
 }
 
 # --- Celery -----------------------------------------------------------------
@@ -248,6 +257,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "comments.tasks.comments_sweep_unscreened",
         "schedule": 60.0,
     },
+    "comments-data-exports-sweep": {
+        "task": "comments.tasks.data_exports_sweep",
+        "schedule": 600.0,
+    },
     "moderation-rescreen-sweep": {
         "task": "moderation.tasks.screening.moderation_rescreen_sweep",
         "schedule": 300.0,
@@ -267,6 +280,10 @@ PARLEY_COMMENTS_ADAPTER = env.str(
 # A comment whose slow screening has not run this long after it was saved is
 # picked up again by the sweep (comments.tasks.comments_sweep_unscreened).
 PARLEY_SCREENING_SWEEP_GRACE_SECONDS = env.int("PARLEY_SCREENING_SWEEP_GRACE_SECONDS", default=120)
+# Data exports built in the background (POST /api/v1/me/exports/): kept this long,
+# and a ready one is handed back rather than built again within the interval.
+PARLEY_EXPORT_TTL_HOURS = env.int("PARLEY_EXPORT_TTL_HOURS", default=168)
+PARLEY_EXPORT_MIN_INTERVAL_HOURS = env.int("PARLEY_EXPORT_MIN_INTERVAL_HOURS", default=24)
 # The toxicity model (scikit-learn) in the slow screening: "auto" runs it only
 # in Celery workers (not when tasks run in-process, as on the embedded default).
 PARLEY_TOXICITY = env.str("PARLEY_TOXICITY", default="auto").lower()

@@ -37,6 +37,17 @@ api_v1 = [
     path("me/", account_apis.MeApi.as_view(), name="me"),
     path("me/comments/", account_apis.MeCommentsApi.as_view(), name="me-comments"),
     path("me/export/", account_apis.MeExportApi.as_view(), name="me-export"),
+    path("me/exports/", account_apis.MeDataExportsApi.as_view(), name="me-exports"),
+    path(
+        "me/exports/<int:export_id>/",
+        account_apis.MeDataExportApi.as_view(),
+        name="me-export-detail",
+    ),
+    path(
+        "me/exports/<int:export_id>/download/",
+        account_apis.MeDataExportDownloadApi.as_view(),
+        name="me-export-download",
+    ),
     path("auth/app/redirect", app_login.app_login_redirect, name="app-login-redirect"),
     path("auth/app/finish", app_login.app_login_finish, name="app-login-finish"),
     path("auth/app/exchange", AppLoginExchangeApi.as_view(), name="app-login-exchange"),

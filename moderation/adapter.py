@@ -77,6 +77,11 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
 
         screen_async(comment=comment)
 
+    def screen_async_many(self, *, comments) -> None:
+        from .pipeline import screen_async_batch
+
+        screen_async_batch(comment_ids=[c.pk for c in comments])  # one toxicity batch
+
     # --- reports ---------------------------------------------------------------
     def on_report(self, *, report) -> None:
         from .reports import report_received
@@ -85,7 +90,9 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
 
     # --- the reader's account ------------------------------------------------------
     def active_sanction(self, user) -> dict[str, Any] | None:
-        in_force = sanctions.blocking_sanction(user.pk) or sanctions.premod_sanction(user.pk)
+        in_force = sanctions.blocking_sanction(user.pk, user=user) or sanctions.premod_sanction(
+            user.pk, user=user
+        )
         return sanctions.sanction_dict(in_force)
 
     def comment_decisions(self, comments) -> dict[int, dict[str, Any]]:

@@ -9,7 +9,11 @@ class ModerationConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .models import Sanction
-        from .sanctions import forget_in_force
+        from .sanctions import forget_in_force, sync_sanctions_until
 
         post_save.connect(forget_in_force, sender=Sanction, dispatch_uid="sanctions-in-force")
         post_delete.connect(forget_in_force, sender=Sanction, dispatch_uid="sanctions-in-force-del")
+        post_save.connect(sync_sanctions_until, sender=Sanction, dispatch_uid="sanctions-until")
+        post_delete.connect(
+            sync_sanctions_until, sender=Sanction, dispatch_uid="sanctions-until-del"
+        )

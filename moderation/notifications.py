@@ -3,15 +3,34 @@
 Sent by the Celery task ``moderation.tasks.notifications.decision_notice_send``,
 enqueued on commit of the decision. Readers without an e-mail address, and
 deleted or inactive accounts, get nothing.
+
+Once per decision: the task claims a :class:`~moderation.models.DecisionNotice`
+row with a conditional UPDATE before sending and marks it sent after, so a
+duplicate delivery or a retry after a later failure sends nothing more. The one
+window left is a worker dying after the mail server accepted the message and
+before ``sent_at`` is written; its claim expires after ``CLAIM_TIMEOUT`` and the
+redelivered task sends again (at least once beats at most once for a notice the
+reader needs in order to appeal).
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import F, Q
+from django.utils import timezone
 
 from .access import reason_labels
-from .models import Decision
+from .models import Decision, DecisionNotice
+
+CLAIM_TIMEOUT = timedelta(minutes=10)
+
+
+class NoticeBusy(Exception):
+    """Another worker holds a fresh claim on this notice: try again later."""
+
 
 EXCERPT = 120
 
@@ -63,6 +82,29 @@ def send_decision_notice(decision_id: int) -> str:
     message = decision_notice(decision)
     if message is None:
         return "nothing_to_send"
+    if not _claim(decision.pk):
+        if DecisionNotice.objects.filter(pk=decision.pk, sent_at__isnull=False).exists():
+            return "already_sent"
+        raise NoticeBusy(decision.pk)
     subject, body = message
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [author.email])
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [author.email])
+    except BaseException:
+        DecisionNotice.objects.filter(pk=decision.pk).update(claimed_at=None)
+        raise
+    DecisionNotice.objects.filter(pk=decision.pk).update(sent_at=timezone.now())
     return "sent"
+
+
+def _claim(decision_id: int) -> bool:
+    """True when this worker may send: the notice is unsent and unclaimed (or its
+    claim is older than CLAIM_TIMEOUT). One conditional UPDATE, so two workers
+    delivered the same task never both win."""
+    now = timezone.now()
+    DecisionNotice.objects.get_or_create(decision_id=decision_id)
+    won = (
+        DecisionNotice.objects.filter(pk=decision_id, sent_at__isnull=True)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT))
+        .update(claimed_at=now, attempts=F("attempts") + 1)
+    )
+    return won == 1

@@ -31,8 +31,14 @@ from config.errors import DomainError
 from .engine.classifier import DEFAULT_THRESHOLD as CLASSIFIER_THRESHOLD
 from .models import PolicyVersion
 
-ACTIVE_CACHE_KEY = "moderation:policy:active"
+# The shared cache holds only a pointer to the active version, {version, digest}
+# (a new key name: the old one held the whole policy). A version's content never
+# changes once made, so each process keeps the few it has read, keyed by
+# (version, digest), and a post unpickles a small dict instead of the whole policy.
+ACTIVE_CACHE_KEY = "moderation:policy:active-pointer"
 ACTIVE_CACHE_TTL = 300
+_CONTENTS_MAX = 8
+_contents: dict[tuple[int, str], ActivePolicy] = {}
 
 # Each reason code points at the reader-facing section that explains it, so a
 # refusal ("nudge") or a decision can name the rule the reader can act on.
@@ -529,13 +535,29 @@ def get_active_policy() -> ActivePolicy:
 
 
 def _read_active_policy() -> ActivePolicy:
-    cached = cache.get(ACTIVE_CACHE_KEY)
-    if cached is not None and "digest" in cached:
-        return ActivePolicy(version=cached["version"], data=cached["data"], digest=cached["digest"])
+    pointer = cache.get(ACTIVE_CACHE_KEY)
+    if isinstance(pointer, dict) and "version" in pointer and "digest" in pointer:
+        known = _contents.get((pointer["version"], pointer["digest"]))
+        if known is not None:
+            return known
+        row = PolicyVersion.objects.filter(version=pointer["version"]).first()
+        if row is not None:
+            active = ActivePolicy.of(row)
+            if active.digest == pointer["digest"]:
+                return _remember(active)
     policy = PolicyVersion.objects.filter(active=True).first() or _bootstrap()
-    active = ActivePolicy.of(policy)
-    value = {"version": active.version, "data": active.data, "digest": active.digest}
-    cache.set(ACTIVE_CACHE_KEY, value, ACTIVE_CACHE_TTL)
+    active = _remember(ActivePolicy.of(policy))
+    cache.set(
+        ACTIVE_CACHE_KEY, {"version": active.version, "digest": active.digest}, ACTIVE_CACHE_TTL
+    )
+    return active
+
+
+def _remember(active: ActivePolicy) -> ActivePolicy:
+    """Keep a version's content in this process (read-only: it is shared by requests)."""
+    if len(_contents) >= _CONTENTS_MAX:
+        _contents.pop(next(iter(_contents)))
+    _contents[(active.version, active.digest)] = active
     return active
 
 

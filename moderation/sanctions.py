@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -35,12 +35,36 @@ def _scope_key(user_id: int) -> tuple[str, int]:
     return ("sanctions-in-force", user_id)
 
 
-def in_force_list(user_id: int) -> list[Sanction]:
+# ``User.sanctions_until`` for a sanction without an end (far enough from the
+# largest date to survive any time zone conversion).
+NO_END = datetime(9000, 1, 1, tzinfo=UTC)
+_UNKNOWN = object()
+
+
+def none_in_force(user: Any) -> bool:
+    """The user row says no sanction can be in force now, so there is nothing to read.
+
+    ``User.sanctions_until`` is the latest end of the reader's sanctions that were
+    in force when it was last written (``sync_sanctions_until``, in the transaction
+    of every sanction save): NULL or past means none is in force now. Expiry needs
+    no write; lifting and creating rewrite it. A user object without the field
+    (not loaded) proves nothing.
+    """
+    until = getattr(user, "sanctions_until", _UNKNOWN)
+    if until is _UNKNOWN:
+        return False
+    return until is None or until <= timezone.now()
+
+
+def in_force_list(user_id: int, *, user: Any = None) -> list[Sanction]:
     """Every sanction in force for ``user_id`` (by id), read once per request.
 
     Posting checks participation (bans, suspensions) and then the premoderation
-    rule: one query for both. A sanction saved in the same request drops it.
+    rule: one query for both, and none when ``user`` (the loaded row) shows that
+    no sanction is in force. A sanction saved in the same request drops the memo.
     """
+    if user is not None and none_in_force(user):
+        return []
     return request_scope.memo(_scope_key(user_id), lambda: _read_in_force(user_id))
 
 
@@ -61,14 +85,41 @@ def forget_in_force(**kwargs) -> None:
     request_scope.forget(lambda key: isinstance(key, tuple) and key[:1] == ("sanctions-in-force",))
 
 
-def premod_sanction(user_id: int) -> Sanction | None:
+def sync_sanctions_until(sender=None, instance: Sanction | None = None, **kwargs) -> None:
+    """Rewrite ``User.sanctions_until`` after a sanction is saved or deleted.
+
+    Connected to Sanction's ``post_save`` / ``post_delete`` (``moderation.apps``),
+    so it runs inside the transaction that writes the sanction, whoever writes
+    it (the services, the admin, a shell). The user row is locked before the
+    sanctions are read, so two sanction writes for one reader at once cannot
+    leave it short: the second one reads after the first one committed.
+    """
+    if instance is None:
+        return
+    user_model = get_user_model()
+    with transaction.atomic():
+        locked = list(
+            user_model.objects.select_for_update().filter(pk=instance.user_id).values_list("pk")
+        )
+        if not locked:
+            return  # the user is being deleted
+        ends = list(sanctions_in_force(instance.user_id).values_list("until", flat=True))
+        until = max((end or NO_END for end in ends), default=None)
+        user_model.objects.filter(pk=instance.user_id).update(sanctions_until=until)
+    # The caller's own user object (``Sanction(user=reader)``) sees it too.
+    if Sanction.user.is_cached(instance):
+        instance.user.sanctions_until = until
+
+
+def premod_sanction(user_id: int, *, user: Any = None) -> Sanction | None:
     """The premoderation sanction in force for ``user_id`` (the oldest), if any."""
-    return next((s for s in in_force_list(user_id) if s.kind == Sanction.Kind.PREMOD), None)
+    in_force = in_force_list(user_id, user=user)
+    return next((s for s in in_force if s.kind == Sanction.Kind.PREMOD), None)
 
 
-def blocking_sanction(user_id: int) -> Sanction | None:
+def blocking_sanction(user_id: int, *, user: Any = None) -> Sanction | None:
     """The ban, or else the longest suspension, in force for ``user_id``."""
-    in_force = [s for s in in_force_list(user_id) if s.kind in BLOCKING]
+    in_force = [s for s in in_force_list(user_id, user=user) if s.kind in BLOCKING]
     for sanction in in_force:
         if sanction.kind == Sanction.Kind.BAN:
             return sanction
@@ -90,7 +141,7 @@ def sanction_dict(sanction: Sanction | None) -> dict[str, Any] | None:
 
 def check_participation(*, user: Any, action: str) -> None:
     """Raise 403 ``banned`` / ``suspended`` (with the end date when there is one)."""
-    sanction = blocking_sanction(user.pk)
+    sanction = blocking_sanction(user.pk, user=user)
     if sanction is None:
         return
     code = BLOCKING[sanction.kind]

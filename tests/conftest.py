@@ -9,13 +9,19 @@ from rest_framework.test import APIClient
 
 from comments import services
 from comments.models import Article
+from config import request_scope
 
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
+    # A test that drives the WSGI app without closing its response (schemathesis'
+    # WSGI transport) never sends request_finished, which would leave that request's
+    # memo scope open in this thread for the tests after it.
+    request_scope._close()
     cache.clear()
     yield
     cache.clear()
+    request_scope._close()
 
 
 @pytest.fixture
@@ -100,11 +106,16 @@ def api():
 
 @pytest.fixture
 def client_for():
-    """An API client signed in as ``user`` (session auth; CSRF checks off in APIClient)."""
+    """An API client signed in as ``user`` (session auth; CSRF checks off in APIClient).
+
+    A real session, so that each request loads the user row afresh as in
+    production (``force_authenticate`` would hand every request this test's own,
+    possibly stale, object: e.g. one that predates a sanction).
+    """
 
     def make(user):
         client = APIClient()
-        client.force_authenticate(user=user)
+        client.force_login(user)
         return client
 
     return make

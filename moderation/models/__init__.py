@@ -3,7 +3,7 @@
 from .appeals import Appeal
 from .audit import AuditLog
 from .claims import Claim
-from .decisions import Decision
+from .decisions import Decision, DecisionNotice
 from .policy import PolicyVersion
 from .queue_admin import QueuedComment
 from .sanctions import Sanction
@@ -14,6 +14,7 @@ __all__ = [
     "AuditLog",
     "Claim",
     "Decision",
+    "DecisionNotice",
     "PolicyVersion",
     "QueuedComment",
     "Sanction",

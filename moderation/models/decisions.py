@@ -49,3 +49,24 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.comment_id} ({self.reason_code or '-'})"
+
+
+class DecisionNotice(models.Model):
+    """Delivery state of the e-mail about one decision, so a retried or redelivered
+    task does not e-mail the author twice.
+
+    A worker *claims* the notice (``claimed_at``) with a conditional UPDATE before
+    sending and marks it ``sent_at`` after; a claim older than the claim timeout
+    (a worker that died mid-send) may be taken again. Kept apart from
+    :class:`Decision`, which is a record and never changes.
+    """
+
+    decision = models.OneToOneField(
+        Decision, primary_key=True, on_delete=models.CASCADE, related_name="notice"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"notice for decision {self.decision_id}: {'sent' if self.sent_at else 'pending'}"

@@ -23,7 +23,7 @@ class PremodSanctionRule:
     def check(self, text: str, ctx: ScreeningContext) -> list[Hit]:
         if ctx.author is None or ctx.author.pk is None:
             return []
-        found = premod_sanction(ctx.author.pk)
+        found = premod_sanction(ctx.author.pk, user=ctx.author)
         if found is None:
             return []
         sanction = {"pk": found.pk, "reason_code": found.reason_code}

@@ -12,8 +12,8 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from comments import services
-from comments.models import Article, Comment, Reaction, Report
+from comments import exports, services
+from comments.models import Article, Comment, DataExport, Reaction, Report
 
 from .conftest import me
 from .test_social_facebook import fb_browser_login
@@ -52,6 +52,9 @@ def test_delete_account_leaves_no_personal_data(providers, fake, make_user, arti
     services.reaction_set(user=user, comment_id=theirs.pk)
     services.reaction_set(user=other, comment_id=top.pk)
     services.report_create(reporter=user, comment_id=theirs.pk, reason="spam", note="Minji notes")
+    exports.export_request(user=user)
+    exports.export_build(export_id=DataExport.objects.get(user=user).pk)  # holds the bodies
+    assert "Minji's secret opinion" in DataExport.objects.get(user=user).content
     assert Session.objects.count() >= 1
     old_username = User.objects.get(pk=user.pk).username
 
@@ -70,6 +73,7 @@ def test_delete_account_leaves_no_personal_data(providers, fake, make_user, arti
     assert not UserSession.objects.filter(user=user).exists()
     assert not Reaction.objects.filter(user=user).exists()
     assert not Report.objects.filter(reporter=user).exists()
+    assert not DataExport.objects.filter(user=user).exists()
 
     # The thread: bodies wiped, the author shown as a deleted user, others' replies stay.
     top.refresh_from_db()

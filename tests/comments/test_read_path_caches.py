@@ -171,3 +171,16 @@ def test_in_force_sql_matches_the_queryset(reader, moderator):
     expected = list(sanctions_in_force(reader.pk).order_by("pk").values_list("pk", flat=True))
     assert [s.pk for s in _read_in_force(reader.pk)] == expected
     assert len(expected) == 3
+
+
+def test_the_redis_cache_reuses_one_client_per_pool_and_still_works():
+    from django.conf import settings
+    from django.core.cache import cache
+
+    if not settings.REDIS_URL:
+        pytest.skip("Redis cache only (the PostgreSQL pass)")
+    client = cache._cache.get_client("a", write=True)
+    assert cache._cache.get_client("b") is client  # one server: reads and writes share it
+    cache.set("reuse-check", {"n": 1}, 30)
+    assert cache.get_many(["reuse-check", "missing"]) == {"reuse-check": {"n": 1}}
+    assert cache._cache.get_client() is client

@@ -131,6 +131,20 @@ def test_premod_sanction_holds(client_for, reader, moderator, article, test_poli
     assert (hit["rule"], hit["code"]) == ("sanctions", "spam")
 
 
+def test_premod_through_the_services_holds_until_lifted(
+    client_for, reader, moderator, article, test_policy
+):
+    from moderation.sanctions import sanction_create, sanction_lift
+
+    client = client_for(reader)  # signed in before: the row is read afresh per request
+    sanction_create(actor=moderator, user_id=reader.pk, kind="warn", reason_code="insult")
+    assert post(client, "Warned, still published").json()["status"] == "published"
+    premod = sanction_create(actor=moderator, user_id=reader.pk, kind="premod", reason_code="spam")
+    assert post(client, "Held for review").json()["status"] == "pending"
+    sanction_lift(actor=moderator, user_id=reader.pk, sanction_id=premod.pk)
+    assert post(client, "Free again").json()["status"] == "published"
+
+
 def test_ban_refuses_before_screening(client_for, reader, moderator, article, test_policy):
     Sanction.objects.create(user=reader, kind="ban", reason_code="hate", created_by=moderator)
     response = post(client_for(reader), "Hello")
@@ -346,3 +360,31 @@ def test_rate_limits_off_switches_the_policys_limits_off(
     use_policy(rate_comments_per_minute=2, flood_max=0)
     client = client_for(reader)
     assert {post(client, f"comment {i}").status_code for i in range(5)} == {201}
+
+
+def test_a_written_out_screening_record_reads_back_as_create_would_store_it(
+    reader, article, make_comment
+):
+    comment = make_comment(reader, article, "A fair point.")
+    hits = [
+        {
+            "rule": "terms",
+            "code": "insult",
+            "span": [2, 7],
+            "matched": '바보 \u2028 "x"',
+            "x": None,
+        },
+        {"rule": "contact_info", "code": "personal_info", "span": None, "detail": {"n": 1.5}},
+    ]
+    fields = dict(
+        comment=comment, revision=1, event="edit", policy_version=7, action="hold", status="pending"
+    )
+    ScreeningRecord.objects.create(hits=hits, codes=" insult personal_info ", **fields)
+    ScreeningRecord.objects.record(hits=hits, fingerprint="", **fields)
+    via_orm, written = ScreeningRecord.objects.filter(comment=comment, event="edit").order_by("pk")
+    names = [f.attname for f in ScreeningRecord._meta.concrete_fields if f.attname != "id"]
+    names.remove("created_at")
+    assert [getattr(written, n) for n in names] == [getattr(via_orm, n) for n in names]
+    assert written.hits == hits and written.codes == " insult personal_info "
+    assert abs(written.created_at - via_orm.created_at) < timedelta(seconds=5)
+    assert ScreeningRecord.objects.filter(codes__contains=" insult ").count() == 2

@@ -250,3 +250,33 @@ def test_dry_run_command_screens_with_a_stored_version(use_policy, tmp_path):
         call_command(
             "moderation_dry_run", "--input", str(source), "--output", "-", "--version", "99"
         )
+
+
+def test_the_shared_cache_holds_only_a_pointer_to_the_active_version(use_policy):
+    from django.core.cache import cache
+
+    first = policy_service.get_active_policy()
+    pointer = cache.get(policy_service.ACTIVE_CACHE_KEY)
+    assert pointer == {"version": first.version, "digest": first.digest}
+
+    # Another node activates a new version: this process still remembers the old
+    # version's content, but follows the shared pointer to the new one.
+    second = use_policy(max_length=120)
+    policy_service._contents.clear()
+    policy_service._remember(first)
+    assert policy_service.get_active_policy().version == second.version
+    assert policy_service.get_active_policy()["max_length"] == 120
+
+    # A process that never saw the version reads its content by the pointer.
+    policy_service._contents.clear()
+    assert policy_service.get_active_policy() == second
+
+
+def test_a_pointer_that_does_not_match_the_stored_version_is_not_trusted(use_policy):
+    from django.core.cache import cache
+
+    active = use_policy(max_length=120)
+    policy_service._contents.clear()
+    cache.set(policy_service.ACTIVE_CACHE_KEY, {"version": active.version, "digest": "stale"})
+    assert policy_service.get_active_policy() == active
+    assert cache.get(policy_service.ACTIVE_CACHE_KEY)["digest"] == active.digest

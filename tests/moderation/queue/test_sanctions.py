@@ -188,3 +188,98 @@ def test_user_history(mod_client, client_for, reader, reader2, article, make_com
     assert [c["body"] for c in data["recent_comments"]] == ["fine", "held"]
     missing = mod_client.get("/api/v1/moderation/users/999999/")
     assert missing.status_code == 404 and err(missing) == "user_not_found"
+
+
+# --- User.sanctions_until: posting skips the sanctions query for readers without one ---------
+
+
+def _post(client, article, body="hi"):
+    return client.post(f"/api/v1/articles/{article.key}/comments/", {"body": body}, format="json")
+
+
+def _sanction_queries(client, article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = _post(client, article, f"a comment {timezone.now().isoformat()}")
+    table = Sanction._meta.db_table
+    return response, sum(table in q["sql"] for q in ctx.captured_queries)
+
+
+def _marker(user):
+    user.refresh_from_db(fields=["sanctions_until"])
+    return user.sanctions_until
+
+
+def test_an_unsanctioned_reader_posts_without_a_sanctions_query(client_for, reader, article):
+    response, queries = _sanction_queries(client_for(reader), article)
+    assert response.status_code == 201 and queries == 0
+    assert _marker(reader) is None
+
+
+def test_the_marker_follows_creating_and_lifting_sanctions(mod_client, client_for, reader, article):
+    from moderation.sanctions import NO_END
+
+    client = client_for(reader)
+    until = future(2)
+    suspension = mod_client.post(
+        sanctions_url(reader.pk),
+        {"kind": "suspend", "until": until, "reason_code": "insult"},
+        format="json",
+    ).json()
+    assert _marker(reader) == Sanction.objects.get(pk=suspension["id"]).until
+    assert err(_post(client, article)) == "suspended"
+
+    ban = mod_client.post(
+        sanctions_url(reader.pk), {"kind": "ban", "reason_code": "hate"}, format="json"
+    ).json()
+    assert _marker(reader) == NO_END
+    # Lifting the suspension leaves the ban (no end) in force.
+    mod_client.delete(f"{sanctions_url(reader.pk)}{suspension['id']}/")
+    assert _marker(reader) == NO_END
+    assert err(_post(client, article)) == "banned"
+
+    mod_client.delete(f"{sanctions_url(reader.pk)}{ban['id']}/")
+    assert _marker(reader) is None
+    response, queries = _sanction_queries(client, article)
+    assert response.status_code == 201 and queries == 0
+
+
+def test_an_expired_suspension_needs_no_write_and_no_query(mod_client, client_for, reader, article):
+    created = mod_client.post(
+        sanctions_url(reader.pk),
+        {"kind": "suspend", "until": future(2), "reason_code": "insult"},
+        format="json",
+    ).json()
+    client = client_for(reader)
+    assert err(_post(client, article)) == "suspended"
+    # The clock passes the end: what the rows look like then (nobody writes at expiry).
+    past = timezone.now() - timedelta(seconds=1)
+    Sanction.objects.filter(pk=created["id"]).update(until=past)
+    type(reader).objects.filter(pk=reader.pk).update(sanctions_until=past)
+    response, queries = _sanction_queries(client, article)
+    assert response.status_code == 201 and queries == 0
+
+
+def test_a_sanction_written_outside_the_services_still_sets_the_marker(
+    client_for, reader, moderator, article
+):
+    Sanction.objects.create(user_id=reader.pk, kind="ban", reason_code="hate", created_by=moderator)
+    assert _marker(reader) is not None
+    assert err(_post(client_for(reader), article)) == "banned"
+
+
+def test_the_migration_fills_the_marker_for_sanctions_made_before_it(reader, reader2, moderator):
+    import importlib
+
+    from django.apps import apps
+
+    backfill = importlib.import_module("moderation.migrations.0008_sanctions_until_backfill")
+    Sanction.objects.create(user_id=reader.pk, kind="premod", reason_code="spam")
+    lifted = Sanction.objects.create(user_id=reader2.pk, kind="ban", reason_code="hate")
+    Sanction.objects.filter(pk=lifted.pk).update(lifted_at=timezone.now())
+    type(reader).objects.update(sanctions_until=None)  # as the column starts out
+    backfill.backfill(apps, None)
+    assert _marker(reader) == backfill.NO_END
+    assert _marker(reader2) is None
