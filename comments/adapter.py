@@ -183,6 +183,31 @@ class DefaultCommentsAdapter:
     def record(self, *, comment: Comment, verdict: ScreeningVerdict, event: str) -> None:
         """Persist the adapter's own record of a verdict, inside the same transaction."""
 
+    def record_statement(
+        self, *, comment: Comment, verdict: ScreeningVerdict, event: str, source: str
+    ) -> tuple[str, list[Any]] | None:
+        """``record()`` as one data-modifying statement, for a new comment not saved yet.
+
+        On PostgreSQL a new top-level comment, its article counter and this record
+        are written by one statement (``comments.services``): the comment's INSERT
+        is the CTE named ``source``, whose ``id`` column is the new comment's id.
+        Return ``(sql, params)``: an ``INSERT ... SELECT ... FROM <source>`` that
+        stores exactly what ``record()`` would (``comment`` carries every other
+        value), or None when ``record()`` would store nothing.
+
+        An adapter that overrides ``record()`` and not this method keeps the
+        transaction path (``records_in_one_statement``), so nothing goes unrecorded.
+        """
+        return None
+
+    def records_in_one_statement(self) -> bool:
+        """Whether ``record_statement`` stands for ``record()`` (see there)."""
+        cls = type(self)
+        return (
+            cls.record is DefaultCommentsAdapter.record
+            or cls.record_statement is not DefaultCommentsAdapter.record_statement
+        )
+
     def screen_async(self, *, comment: Comment) -> None:
         """Slow screening, run by a Celery worker after commit. May hold the comment."""
 

@@ -72,6 +72,13 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
 
         record_verdict(comment=comment, verdict=verdict, event=event)
 
+    def record_statement(self, *, comment, verdict: ScreeningVerdict, event: str, source: str):
+        from .pipeline import record_verdict_statement
+
+        return record_verdict_statement(
+            comment=comment, verdict=verdict, event=event, source=source
+        )
+
     def screen_async(self, *, comment) -> None:
         from .pipeline import screen_async
 

@@ -151,16 +151,31 @@ def record_verdict(*, comment: Comment, verdict: ScreeningVerdict, event: str) -
     outcome = verdict.payload
     if not isinstance(outcome, Outcome):
         return
-    ScreeningRecord.objects.record(
-        comment=comment,
-        revision=comment.revision,
-        event=event,
-        policy_version=outcome.policy_version,
-        action=outcome.action,
-        status=comment.status,
-        hits=[hit_dict(h) for h in outcome.hits],
-        fingerprint=outcome.fingerprint,
+    ScreeningRecord.objects.record(comment=comment, **_record_fields(comment, outcome, event))
+
+
+def record_verdict_statement(
+    *, comment: Comment, verdict: ScreeningVerdict, event: str, source: str
+) -> tuple[str, list[Any]] | None:
+    """What :func:`record_verdict` writes, as an INSERT over ``source`` (the new comment)."""
+    outcome = verdict.payload
+    if not isinstance(outcome, Outcome):
+        return None
+    return ScreeningRecord.objects.record_statement(
+        source=source, **_record_fields(comment, outcome, event)
     )
+
+
+def _record_fields(comment: Comment, outcome: Outcome, event: str) -> dict[str, Any]:
+    return {
+        "revision": comment.revision,
+        "event": event,
+        "policy_version": outcome.policy_version,
+        "action": outcome.action,
+        "status": comment.status,
+        "hits": [hit_dict(h) for h in outcome.hits],
+        "fingerprint": outcome.fingerprint,
+    }
 
 
 # --- dry run ----------------------------------------------------------------------------

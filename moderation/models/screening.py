@@ -16,20 +16,48 @@ class ScreeningRecordManager(models.Manager):
         prepared by the model's own fields, so they are stored exactly as
         ``create()`` would store them (a test compares the two).
         """
+        connection = connections[self.db]
+        table, columns, params = self._prepared(connection, hits=hits, **fields)
+        placeholders = ", ".join(["%s"] * len(params))
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    def record_statement(
+        self, *, source: str, hits: list[dict[str, Any]], **fields: Any
+    ) -> tuple[str, list[Any]]:
+        """``record()``'s INSERT for a comment being inserted by the same statement.
+
+        ``INSERT ... SELECT <source>.id, %s, ... FROM <source>``: ``source`` is the
+        CTE that inserts the comment and returns its ``id``; every other value is
+        prepared by the fields as in ``record()``. ``fields`` has no ``comment``.
+        """
+        connection = connections[self.db]
+        table, columns, params = self._prepared(connection, hits=hits, **fields)
+        comment_column = connection.ops.quote_name(self.model._meta.get_field("comment").column)
+        at = columns.index(comment_column)
+        del params[at]
+        values = ["%s"] * len(params)
+        values.insert(at, f"{source}.id")
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)})"  # noqa: S608
+            f" SELECT {', '.join(values)} FROM {source}"
+        )
+        return sql, params
+
+    def _prepared(
+        self, connection: Any, *, hits: list[dict[str, Any]], **fields: Any
+    ) -> tuple[str, list[str], list[Any]]:
+        """The quoted table, quoted columns and field-prepared values of one new record."""
         codes = sorted({hit.get("code", "") for hit in hits if hit.get("code")})
         record = self.model(hits=hits, codes=f" {' '.join(codes)} " if codes else "", **fields)
-        connection = connections[self.db]
         columns, params = [], []
         for field in self.model._meta.concrete_fields:
             if field.primary_key:
                 continue
             columns.append(connection.ops.quote_name(field.column))
             params.append(field.get_db_prep_save(field.pre_save(record, True), connection))
-        table = connection.ops.quote_name(self.model._meta.db_table)
-        placeholders = ", ".join(["%s"] * len(params))
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+        return connection.ops.quote_name(self.model._meta.db_table), columns, params
 
 
 class ScreeningRecord(models.Model):
