@@ -287,6 +287,8 @@ PARLEY_EXPORT_MIN_INTERVAL_HOURS = env.int("PARLEY_EXPORT_MIN_INTERVAL_HOURS", d
 # The toxicity model (scikit-learn) in the slow screening: "auto" runs it only
 # in Celery workers (not when tasks run in-process, as on the embedded default).
 PARLEY_TOXICITY = env.str("PARLEY_TOXICITY", default="auto").lower()
+# Parley's own classifier (moderation/engine/classifier.py): same choices; unset = as toxicity.
+PARLEY_CLASSIFIER = env.str("PARLEY_CLASSIFIER", default=PARLEY_TOXICITY).lower()
 # Rate limits can be switched off for load tests and local demos.
 PARLEY_RATE_LIMITS = env.str("PARLEY_RATE_LIMITS", default="on").lower() not in {
     "off",

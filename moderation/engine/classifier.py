@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import sys
 import threading
 import time
@@ -197,12 +198,68 @@ def is_loaded() -> bool:
     return _model is not None
 
 
+def cache_dir() -> Path | None:
+    """Where fitted models are kept between processes: ``PARLEY_MODEL_CACHE_DIR``
+    (``off`` to train in every process), else ``$PARLEY_VAR_DIR/models``."""
+    import os
+
+    configured = os.environ.get("PARLEY_MODEL_CACHE_DIR", "")
+    if configured.lower() == "off":
+        return None
+    if configured:
+        return Path(configured)
+    var = os.environ.get("PARLEY_VAR_DIR") or str(Path(__file__).resolve().parents[2] / "var")
+    return Path(var) / "models"
+
+
+def _cache_file(rows: Sequence[dict]) -> Path | None:
+    import sklearn
+
+    directory = cache_dir()
+    if directory is None:
+        return None
+    usable = [r for r in rows if label_of(r) is not None]
+    py = f"{sys.version_info.major}{sys.version_info.minor}"
+    return directory / f"classifier-{_digest(usable)}-sk{sklearn.__version__}-py{py}.joblib"
+
+
+def _load_or_fit(rows: Sequence[dict]) -> Model:
+    """Fit, or load the model this process's siblings already fitted on the same rows.
+
+    The file is named by the training rows' digest and the scikit-learn and Python
+    versions, so edited data or an upgrade trains afresh; it is written to a temporary
+    name and renamed, so a reader never sees half a file. It lives in Parley's own
+    var directory (a pickle: keep that directory writable by Parley alone).
+    """
+    import joblib
+
+    path = _cache_file(rows)
+    if path is not None and path.exists():
+        try:
+            model = joblib.load(path)
+            if isinstance(model, Model):
+                return model
+        except Exception as exc:  # noqa: BLE001 - a damaged cache file means training again
+            logging.getLogger(__name__).warning("classifier cache %s unreadable: %s", path, exc)
+    model = fit(rows)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
+            joblib.dump(model, tmp)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only disk only costs the next process a training run
+    return model
+
+
 def get_model() -> Model:
-    """The process's model, trained from ``data/training`` on first use."""
+    """The process's model: trained from ``data/training`` on first use (or loaded from
+    the model cache when another process already trained it on the same rows)."""
     global _model, builds
     with _lock:
         if _model is None:
-            _model = fit(read_jsonl(training_files()))
+            _model = _load_or_fit(read_jsonl(training_files()))
             builds += 1
         return _model
 

@@ -123,3 +123,43 @@ def test_training_data_is_well_formed_and_parleys_own():
     for r in rows:
         t = _norm(r["text"])
         assert not any(t[i : i + 20] in grams for i in range(len(t) - 19)), r["id"]
+
+
+def test_a_fitted_model_is_shared_through_the_cache_dir(tmp_path, monkeypatch):
+    """Another process (here: the same one, after reset) loads the fitted model
+    instead of training again; edited rows or a damaged file mean training again."""
+    monkeypatch.setenv("PARLEY_MODEL_CACHE_DIR", str(tmp_path))
+    rows = [
+        {"text": "you will regret this, I know where you park", "category": "threat"},
+        {"text": "the minister regrets the delay in parking reform", "category": "clean_other"},
+        {"text": "buy cheap followers now dm me", "category": "spam"},
+        {"text": "the council approved the new bus routes", "category": "clean_political"},
+    ]
+    fits = []
+    real_fit = classifier.fit
+    monkeypatch.setattr(
+        classifier, "fit", lambda r, seed=classifier.SEED: fits.append(1) or real_fit(r, seed)
+    )
+
+    first = classifier._load_or_fit(rows)
+    assert len(fits) == 1 and len(list(tmp_path.glob("classifier-*.joblib"))) == 1
+    second = classifier._load_or_fit(rows)
+    assert len(fits) == 1  # loaded, not trained
+    assert second.digest == first.digest
+    assert [p.score for p in second.predict(["I know where you park"])] == [
+        p.score for p in first.predict(["I know where you park"])
+    ]
+
+    classifier._load_or_fit([*rows, {"text": "a new clean line", "category": "clean_other"}])
+    assert len(fits) == 2  # other rows: another file
+
+    for path in tmp_path.glob("classifier-*.joblib"):
+        path.write_bytes(b"not a pickle")
+    classifier._load_or_fit(rows)
+    assert len(fits) == 3  # damaged: trained again (and the file rewritten)
+    classifier._load_or_fit(rows)
+    assert len(fits) == 3
+
+    monkeypatch.setenv("PARLEY_MODEL_CACHE_DIR", "off")
+    classifier._load_or_fit(rows)
+    assert len(fits) == 4
