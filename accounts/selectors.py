@@ -69,3 +69,11 @@ def account_export(user: Any) -> dict[str, Any]:
             for a in SocialAccount.objects.filter(user=user).order_by("pk")
         ],
     }
+
+
+def mail_address(user: Any) -> str | None:
+    """Where to e-mail ``user`` about their own comments and data, or None: no
+    address, a deactivated account or a deleted one get no mail."""
+    if not user.email or not user.is_active or user.deleted_at is not None:
+        return None
+    return user.email

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from config.api.formats import iso
@@ -58,7 +59,7 @@ def export_dict(export: DataExport) -> dict[str, Any]:
         "finished_at": iso(export.finished_at),
         "expires_at": iso(export.expires_at),
         "size": export.size,
-        "download": f"/api/v1/me/exports/{export.pk}/download/" if ready else None,
+        "download": reverse("v1:me-export-download", args=[export.pk]) if ready else None,
     }
 
 
@@ -151,16 +152,20 @@ def export_fail(*, export_id: int) -> None:
 
 
 def _tell_reader(user: Any, export: DataExport) -> None:
-    if not user.email or not user.is_active or user.deleted_at is not None:
+    from accounts.selectors import mail_address
+
+    address = mail_address(user)
+    if address is None:
         return
     hours = settings.PARLEY_EXPORT_TTL_HOURS
     send_mail(
         "Your Parley data export is ready",
         "The copy of your comments and account data you asked for is ready.\n\n"
-        f"Download it while signed in from /api/v1/me/exports/{export.pk}/download/ "
+        "Download it while signed in from "
+        f"{reverse('v1:me-export-download', args=[export.pk])} "
         f"(or your account page) within {hours} hours; after that it is deleted.",
         settings.DEFAULT_FROM_EMAIL,
-        [user.email],
+        [address],
     )
 
 

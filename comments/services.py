@@ -174,17 +174,7 @@ def comment_create(
 
     conn = _one_statement_connection(adapter) if parent_id is None else None
     if conn is not None:
-        verdict = adapter.screen(
-            author=author, article=article, body=text, parent=None, comment=None, event="create"
-        )
-        comment = Comment(
-            article=article,
-            parent=None,
-            author=author,
-            body=text,
-            status=verdict.status,
-            is_public=Comment.compute_is_public(verdict.status, 0),
-        )
+        comment, verdict = _screened_comment(adapter, author, article, text, parent=None)
         _insert_in_one_statement(conn, comment=comment, adapter=adapter, verdict=verdict)
         _after_commit(comment)
         return comment
@@ -193,21 +183,30 @@ def comment_create(
         parent = None
         if parent_id is not None:
             parent = _reply_parent(article=article, parent_id=parent_id)
-        verdict = adapter.screen(
-            author=author, article=article, body=text, parent=parent, comment=None, event="create"
-        )
-        comment = Comment.objects.create(
-            article=article,
-            parent=parent,
-            author=author,
-            body=text,
-            status=verdict.status,
-            is_public=Comment.compute_is_public(verdict.status, 0),
-        )
+        comment, verdict = _screened_comment(adapter, author, article, text, parent=parent)
+        comment.save(force_insert=True)
         _apply_counters(comment, None, comment.status)
         adapter.record(comment=comment, verdict=verdict, event="create")
         _after_commit(comment)
     return comment
+
+
+def _screened_comment(
+    adapter: Any, author: Any, article: Article, text: str, *, parent: Comment | None
+) -> tuple[Comment, Any]:
+    """The new comment (unsaved) with the status the in-request screening gave it."""
+    verdict = adapter.screen(
+        author=author, article=article, body=text, parent=parent, comment=None, event="create"
+    )
+    comment = Comment(
+        article=article,
+        parent=parent,
+        author=author,
+        body=text,
+        status=verdict.status,
+        is_public=Comment.compute_is_public(verdict.status, 0),
+    )
+    return comment, verdict
 
 
 # The new comment's INSERT, as the CTE the other parts of the statement read its id from.

@@ -22,6 +22,8 @@ from django.core.mail import send_mail
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts.selectors import mail_address
+
 from .access import reason_labels
 from .models import Decision, DecisionNotice
 
@@ -76,8 +78,8 @@ def send_decision_notice(decision_id: int) -> str:
     )
     if decision is None:
         return "gone"
-    author = decision.comment.author
-    if not author.email or not author.is_active or author.deleted_at is not None:
+    address = mail_address(decision.comment.author)
+    if address is None:
         return "no_address"
     message = decision_notice(decision)
     if message is None:
@@ -88,7 +90,7 @@ def send_decision_notice(decision_id: int) -> str:
         raise NoticeBusy(decision.pk)
     subject, body = message
     try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [author.email])
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
     except BaseException:
         DecisionNotice.objects.filter(pk=decision.pk).update(claimed_at=None)
         raise
