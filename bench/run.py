@@ -542,6 +542,68 @@ def smoke(base: str, urls: dict, tokens: list[str]) -> None:
         assert s in (401, 403), (name, s, out)
 
 
+# --- CPU accounting ----------------------------------------------------------------------
+#
+# Throughput on a shared 2-core machine moves with the neighbours; the CPU each request
+# costs the processes that serve it moves much less. Per round we read utime + stime of
+# gunicorn (master and workers), every PostgreSQL process and redis-server from /proc.
+
+_CLK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _proc_cpu(pid: int) -> tuple[str, float] | None:
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    comm = raw[raw.index("(") + 1 : raw.rindex(")")]
+    fields = raw[raw.rindex(")") + 2 :].split()
+    return comm, (int(fields[11]) + int(fields[12])) / _CLK  # utime, stime
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        kids: list[int] = []
+        for t in tasks:
+            kids += [int(x) for x in (t / "children").read_text().split()]
+        return kids
+    except OSError:
+        return []
+
+
+def cpu_snapshot(server_pid: int | None) -> dict[str, dict[int, float]]:
+    """CPU seconds so far, by role ("app", "postgres", "redis") and pid."""
+    snap: dict[str, dict[int, float]] = {"app": {}, "postgres": {}, "redis": {}}
+    if server_pid is not None:
+        for pid in [server_pid, *_children(server_pid)]:
+            got = _proc_cpu(pid)
+            if got:
+                snap["app"][pid] = got[1]
+    if not Path("/proc").is_dir():
+        return snap
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        got = _proc_cpu(int(entry.name))
+        if got is None:
+            continue
+        comm, secs = got
+        if comm.startswith("postgres"):
+            snap["postgres"][int(entry.name)] = secs
+        elif comm.startswith("redis-server"):
+            snap["redis"][int(entry.name)] = secs
+    return snap
+
+
+def cpu_delta(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds spent between two snapshots, by role (processes gone by then are missed)."""
+    return {
+        role: sum(s - before[role].get(pid, 0.0) for pid, s in after[role].items())
+        for role in after
+    }
+
+
 # --- load generation ------------------------------------------------------------------
 
 
@@ -580,6 +642,9 @@ def run_wrk(
     raise RuntimeError(f"no WRKJSON line in wrk output:\n{proc.stdout}\n{proc.stderr}")
 
 
+CPU_ROLES = ("app", "postgres", "redis")
+
+
 def combine(rounds: list[dict]) -> dict:
     """One figure from several rounds of the same endpoint.
 
@@ -593,7 +658,9 @@ def combine(rounds: list[dict]) -> dict:
     errors = {k: sum(r["errors"][k] for r in rounds) for k in rounds[0]["errors"]}
     for r in rounds:
         r.pop("raw", None)
+    cpu = {role: sum(r.get("cpu_s", {}).get(role, 0.0) for r in rounds) for role in CPU_ROLES}
     return {
+        "cpu_ms_per_request": {role: 1000 * cpu[role] / max(requests, 1) for role in CPU_ROLES},
         "requests": requests,
         "duration_us": duration,
         "rps": requests / (duration / 1e6),
@@ -680,6 +747,40 @@ def table(results: dict, connections: int) -> str:
             )
             pair = ""
     rows.append(f"({connections} connections each; ratio = Parley req/s / baseline req/s)")
+    return "\n".join(rows)
+
+
+def cpu_table(results: dict) -> str:
+    """CPU milliseconds each request cost the servers, and the baseline/Parley ratio of totals.
+
+    A ratio above 1 means a Parley request costs the machine less CPU than a
+    baseline one; unlike req/s it barely moves with the neighbours' load.
+    """
+    head = (
+        f"{'endpoint':<22} {'server':<9} {'app':>7} {'postgres':>9} {'redis':>7} {'total':>7}"
+        "  ratio"
+    )
+    rows = ["CPU ms per request (gunicorn / PostgreSQL / Redis, from /proc)", head, "-" * len(head)]
+    for pair, r in results.items():
+        totals = {}
+        for label in ("parley", "baseline"):
+            cpu = r[label].get("cpu_ms_per_request")
+            if cpu is None:
+                continue
+            totals[label] = sum(cpu.values())
+        for label in ("parley", "baseline"):
+            cpu = r[label].get("cpu_ms_per_request")
+            if cpu is None:
+                continue
+            ratio = ""
+            if label == "parley" and totals.get("parley") and "baseline" in totals:
+                ratio = f"{totals['baseline'] / totals['parley']:5.2f}x"
+            rows.append(
+                f"{pair:<22} {label:<9} {cpu['app']:7.2f} {cpu['postgres']:9.2f} "
+                f"{cpu['redis']:7.2f} {totals[label]:7.2f}  {ratio}"
+            )
+            pair = ""
+    rows.append("(ratio = baseline CPU / Parley CPU per request; above 1: Parley costs less)")
     return "\n".join(rows)
 
 
@@ -793,7 +894,9 @@ def main() -> None:
             for i in range(args.rounds):
                 order = ("parley", "baseline") if i % 2 == 0 else ("baseline", "parley")
                 for label in order:
+                    before = cpu_snapshot(server.pid)
                     r = wrk_run(targets[label], script, tok, args.duration / args.rounds)
+                    r["cpu_s"] = cpu_delta(before, cpu_snapshot(server.pid))
                     rounds[label].append(r)
             for label in ("parley", "baseline"):
                 r = combine(rounds[label])
@@ -847,6 +950,8 @@ def main() -> None:
                     f"{pair:<22} {label:<9} {x['rps']:8.1f} req/s p50 "
                     f"{fmt_ms(x['latency_us']['p50'])} p99 {fmt_ms(x['latency_us']['p99'])}"
                 )
+    print()
+    print(cpu_table(results))
     out = OUT / f"{stamp}.json"
     out.write_text(
         json.dumps(

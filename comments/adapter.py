@@ -166,6 +166,14 @@ class DefaultCommentsAdapter:
     def article_closes_at(self, article: Article) -> datetime | None:
         return article.closes_at
 
+    def posting_cache_keys(self) -> Sequence[str]:
+        """Shared-cache keys a post will read through this adapter (policy state, say).
+
+        They are fetched in the same round trip as the article (``comments.cache``)
+        and handed to the adapter's reads through ``config.request_scope.read_ahead``.
+        """
+        return ()
+
     # --- screening ------------------------------------------------------
     def screen(
         self,

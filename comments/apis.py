@@ -132,6 +132,12 @@ class ArticleCommentsApi(APIView):
         )
         return Response(page)
 
+    def check_throttles(self, request: Request) -> None:
+        if request.method == "POST" and request.user.is_authenticated:
+            # Before the rate limits, which read the policy: see read_ahead_for_posting.
+            selectors.read_ahead_for_posting(self.kwargs["key"])
+        super().check_throttles(request)
+
     @extend_schema(
         request=CommentCreateInput, responses={201: CommentOutput}, operation_id="comment_create"
     )

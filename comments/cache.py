@@ -19,11 +19,13 @@ cached page needs no SQL: it is dropped when an article is saved or deleted
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+
+from config import request_scope
 
 PAGE_TTL_SECONDS = 300
 GENERATION_TTL_SECONDS = 7 * 24 * 3600
@@ -146,9 +148,16 @@ def _row_key(key: str) -> str:
     return f"article-row:{key}"
 
 
+def read_ahead_article_row(key: str, *, also: Sequence[str] = ()) -> None:
+    """Fetch the article row for posting and ``also`` (more cache keys the post will
+    read) in one round trip, kept for this request (``config.request_scope``)."""
+    keys = [_row_key(key), *also]
+    request_scope.keep_read_ahead(cache.get_many(keys), keys)
+
+
 def article_row(key: str):
     """The cached Article for posting (``comment_count`` deferred), or None."""
-    return cache.get(_row_key(key))
+    return request_scope.read_ahead(_row_key(key), lambda: cache.get(_row_key(key)))
 
 
 def remember_article_row(article) -> None:

@@ -16,7 +16,7 @@ scope and ``memo`` just calls ``build`` every time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -36,6 +36,32 @@ def memo(key: Hashable, build: Callable[[], T]) -> T:
     except KeyError:
         value = scope[key] = build()
         return value
+
+
+_ABSENT = object()
+
+
+def keep_read_ahead(found: Mapping[str, Any], keys: Iterable[str]) -> None:
+    """Remember cache entries read ahead, in another read's round trip, for this request.
+
+    ``found`` is what ``cache.get_many`` returned (a missing key is a miss).
+    Each is handed out once, by ``read_ahead``; outside a request nothing is kept.
+    """
+    scope = _scope.get()
+    if scope is None:
+        return
+    for key in keys:
+        scope[("read-ahead", key)] = found.get(key, _ABSENT)
+
+
+def read_ahead(key: str, read: Callable[[], Any]) -> Any:
+    """The entry ``key`` read ahead in this request (once; a miss is None), else ``read()``."""
+    scope = _scope.get()
+    if scope is not None:
+        value = scope.pop(("read-ahead", key), read)
+        if value is not read:
+            return None if value is _ABSENT else value
+    return read()
 
 
 def forget(match: Callable[[Hashable], bool] | None = None) -> None:

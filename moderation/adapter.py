@@ -17,7 +17,7 @@ from django.conf import settings
 from comments.adapter import DefaultCommentsAdapter, Limits, RateLimits, ScreeningVerdict
 
 from . import sanctions
-from .policy import get_active_policy, reader_policy
+from .policy import ACTIVE_CACHE_KEY, get_active_policy, reader_policy
 
 
 def _rate(value: Any, unit: str) -> str | None:
@@ -54,6 +54,9 @@ class ModerationCommentsAdapter(DefaultCommentsAdapter):
         by_age = article.published_at + timedelta(days=days) if days else None
         candidates = [d for d in (article.closes_at, by_age) if d is not None]
         return min(candidates) if candidates else None
+
+    def posting_cache_keys(self):
+        return (ACTIVE_CACHE_KEY,)
 
     # --- sanctions -----------------------------------------------------------
     def check_participation(self, *, user, action: str) -> None:

@@ -535,7 +535,8 @@ def get_active_policy() -> ActivePolicy:
 
 
 def _read_active_policy() -> ActivePolicy:
-    pointer = cache.get(ACTIVE_CACHE_KEY)
+    # Posting reads the pointer ahead, with the article (``posting_cache_keys``).
+    pointer = request_scope.read_ahead(ACTIVE_CACHE_KEY, lambda: cache.get(ACTIVE_CACHE_KEY))
     if isinstance(pointer, dict) and "version" in pointer and "digest" in pointer:
         known = _contents.get((pointer["version"], pointer["digest"]))
         if known is not None:
@@ -564,7 +565,7 @@ def _remember(active: ActivePolicy) -> ActivePolicy:
 def forget_active_policy() -> None:
     """Call on commit of an activation so every process reloads."""
     cache.delete(ACTIVE_CACHE_KEY)
-    request_scope.forget(lambda key: key == ACTIVE_CACHE_KEY)
+    request_scope.forget(lambda key: key in (ACTIVE_CACHE_KEY, ("read-ahead", ACTIVE_CACHE_KEY)))
 
 
 def policy_for_version(version: int | None) -> ActivePolicy:

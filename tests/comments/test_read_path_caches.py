@@ -107,6 +107,60 @@ def test_request_scope_remembers_only_inside_a_request():
     assert request_scope.memo("k", build) == 5
 
 
+def test_read_ahead_entries_are_handed_out_once_and_only_inside_a_request():
+    reads = []
+
+    def read():
+        reads.append(1)
+        return "from the cache"
+
+    request_scope.keep_read_ahead({"a": 1}, ["a", "b"])  # no request: nothing kept
+    assert request_scope.read_ahead("a", read) == "from the cache"
+    request_scope._open()
+    try:
+        request_scope.keep_read_ahead({"a": 1}, ["a", "b"])
+        assert request_scope.read_ahead("a", read) == 1
+        assert request_scope.read_ahead("b", read) is None  # read ahead as a miss
+        assert len(reads) == 1
+        assert request_scope.read_ahead("a", read) == "from the cache"  # once only
+    finally:
+        request_scope._close()
+    assert len(reads) == 2
+
+
+def test_posting_reads_the_article_and_the_policy_pointer_in_one_cache_call(
+    client_for, reader, article, monkeypatch
+):
+    from django.core.cache import cache
+
+    from moderation.policy import ACTIVE_CACHE_KEY
+
+    client = client_for(reader)
+    assert client.post(url_comments(), {"body": "warm"}, format="json").status_code == 201
+    calls, inside = [], []
+    get, get_many = cache.get, cache.get_many
+
+    def spy_get(key, *args, **kwargs):
+        if not inside:  # not the backend's own get() under get_many()
+            calls.append([key])
+        return get(key, *args, **kwargs)
+
+    def spy_get_many(keys, *args, **kwargs):
+        calls.append(list(keys))
+        inside.append(1)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(cache, "get", spy_get)
+    monkeypatch.setattr(cache, "get_many", spy_get_many)
+    posted = client.post(url_comments(), {"body": "second"}, format="json")
+    assert posted.status_code == 201, posted.content
+    with_policy = [keys for keys in calls if ACTIVE_CACHE_KEY in keys]
+    assert with_policy == [["article-row:summit", ACTIVE_CACHE_KEY]], calls
+
+
 def test_sanction_saved_in_the_request_drops_the_remembered_list(reader, moderator):
     from moderation.models import Sanction
     from moderation.sanctions import blocking_sanction
