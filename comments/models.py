@@ -51,12 +51,17 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         DELETED = "deleted", "Deleted"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    # No single-column indexes on article and author: comment_thread_newest and
+    # comment_author_recent start with them, and every extra index is one more
+    # write on each post.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="comments", db_index=False
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments", db_index=False
     )
     body = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
@@ -119,7 +124,9 @@ class Comment(models.Model):
 
 
 class Reaction(models.Model):
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reactions")
+    comment = models.ForeignKey(  # indexed by reaction_once_per_user
+        Comment, on_delete=models.CASCADE, related_name="reactions", db_index=False
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
     )
@@ -142,7 +149,9 @@ class Report(models.Model):
         UPHELD = "upheld", "Upheld"
         DISMISSED = "dismissed", "Dismissed"
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    comment = models.ForeignKey(  # indexed by report_comment_status
+        Comment, on_delete=models.CASCADE, related_name="reports", db_index=False
+    )
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports"
     )
@@ -175,8 +184,11 @@ class DataExport(models.Model):
         READY = "ready", "Ready"
         FAILED = "failed", "Failed"
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    user = models.ForeignKey(  # indexed by export_user_recent
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+        db_index=False,
     )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     requested_at = models.DateTimeField(auto_now_add=True)

@@ -11,8 +11,13 @@ class AuditLog(models.Model):
     the act itself. Rows are never updated or deleted through the ORM.
     """
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    actor = models.ForeignKey(  # indexed by audit_actor
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     actor_label = models.CharField(max_length=150)  # username at the time, or "system"
     action = models.CharField(max_length=64)  # e.g. "comment.reject", "policy.activate"

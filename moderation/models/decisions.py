@@ -24,8 +24,8 @@ class Decision(models.Model):
         APPEALS = "appeals", "Appeal"
         POST = "post", "Post-moderation (in no queue)"
 
-    comment = models.ForeignKey(
-        "comments.Comment", on_delete=models.CASCADE, related_name="decisions"
+    comment = models.ForeignKey(  # indexed by decision_comment
+        "comments.Comment", on_delete=models.CASCADE, related_name="decisions", db_index=False
     )
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
