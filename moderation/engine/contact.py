@@ -28,7 +28,15 @@ class Finding:
 
 # Digit-like letters inside a digit run: O1O-l234-5678.
 _DIGITISH = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1"})
-_PHONE_RUN = re.compile(r"(?<![a-z0-9])\+?[0-9oli|(][0-9oli|()\-. ]{6,22}[0-9oli|](?![a-z0-9])")
+# Letters that stand for digits only by shape (0l0-9Z3l-55G6): Z 2, S 5, G 6, B 8. They
+# are read as digits only when the whole stretch then has a Korean mobile number's shape.
+_DIGITISH_WIDE = str.maketrans(
+    {"o": "0", "l": "1", "i": "1", "|": "1", "z": "2", "s": "5", "g": "6", "b": "8"}
+)
+_PHONE_RUN = re.compile(
+    r"(?<![a-z0-9])\+?[0-9olizsgb|(][0-9olizsgb|()\-. ]{6,22}[0-9olizsgb|](?![a-z0-9])"
+)
+_MOBILE_SHAPE = re.compile(r"01[016789][-. ]?\d{3,4}[-. ]?\d{4}")
 _PHONE_PATTERNS = [
     # Korean mobile: 010-1234-5678, 01012345678, 011-123-4567
     re.compile(r"(?:\+?82[-. ]?\(?0?\)?[-. ]?|)01[016789][-. ]?\d{3,4}[-. ]?\d{4}"),
@@ -57,7 +65,17 @@ def _phones(base: Key) -> list[Finding]:
                 a, b = m.start() + pm.start(), m.start() + pm.end()
                 out.append(Finding("phone", base.span(a, b), digits))
                 break
+        else:
+            # shape letters: only a whole mobile number, delimited like one (not a word)
+            pm = _MOBILE_SHAPE.search(cand.translate(_DIGITISH_WIDE))
+            if pm and _whole_token(cand, pm.start(), pm.end()):
+                a, b = m.start() + pm.start(), m.start() + pm.end()
+                out.append(Finding("phone", base.span(a, b), re.sub(r"\D", "", pm.group())))
     return out
+
+
+def _whole_token(s: str, a: int, b: int) -> bool:
+    return (a == 0 or not s[a - 1].isalnum()) and (b == len(s) or not s[b].isalnum())
 
 
 # Phone numbers spelled with Sino-Korean numerals: 공일공 일이삼사 오육칠팔.

@@ -30,7 +30,34 @@ PHONES = [
     ("dial 0 1 0 - 2 3 4 5 - 6 7 8 9 now", "0 1 0 - 2 3 4 5 - 6 7 8 9"),
     ("번호 010\u200b-2345\u200b-6789 요", "010\u200b-2345\u200b-6789"),
     ("연락처 공일공 이삼사오 육칠팔구 입니다", "공일공 이삼사오 육칠팔구"),
+    ("연락처 영일영-팔팔칠칠-삼삼이이 로", "영일영-팔팔칠칠-삼삼이이"),
 ]
+
+# Letters standing in for digits by their shape (Z 2, S 5, G 6, B 8, besides O 0 and l/I 1)
+SHAPE_PHONES = [
+    ("ring the landlord yourselves: 0l0-8Z4S-7G13", "0l0-8Z4S-7G13"),
+    ("text him at O1O.S7B2.44Z9 if you dare", "O1O.S7B2.44Z9"),
+    ("그 사람 번호 01O-3G9B-2S71 퍼뜨려주세요", "01O-3G9B-2S71"),
+    ("연락은 O1O 77B2 6S48 로 주세요", "O1O 77B2 6S48"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHAPE_PHONES)
+def test_phone_with_shape_letters_for_digits(text, expected):
+    assert ("phone", expected) in found(text, "phone")
+
+
+SHAPE_NOT_PHONES = [
+    "big bills in 2010 and 2016 for the boss",
+    "the 1980s-2010s boom in Busan",
+    "model GS-1010-2345-B is recalled",
+    "2010년 S급 선수 3명, 2016년 B급 5명",
+]
+
+
+@pytest.mark.parametrize("text", SHAPE_NOT_PHONES)
+def test_shape_letters_need_a_whole_mobile_number(text):
+    assert found(text, "phone") == []
 
 
 @pytest.mark.parametrize("text,expected", PHONES)
