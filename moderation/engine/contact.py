@@ -179,8 +179,8 @@ _MESSENGER = re.compile(
     r"(?P<app>카카오톡|카카오|카톡|ㅋㅌ|ㅋㅋㅇㅌ|kakaotalk|kakao|katalk|텔레그램|텔레|텔그|ㅌㄹ|ㅌㄹㄱㄹ|"
     r"telegram|tele|tg|라인|line|위챗|wechat|whatsapp|왓츠앱|signal|discord|디코)"
     r"(?P<id>\s*(?:아이디|id|아디|주소)?)"
-    r"(?P<sep>\s*[:=：]?\s*)(?:(?:로|으로|에서|은|는)\s*)?"
-    r"(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{2,31})(?![a-z0-9])"
+    r"(?P<sep>\s+is\s+|\s*[:=：]?\s*)(?:(?:로|으로|에서|은|는)\s*)?"
+    r"(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{1,30}[a-z0-9_])(?![a-z0-9])"
 )
 _STRONG_APPS = {
     "카카오톡",
@@ -205,6 +205,25 @@ _STRONG_APPS |= {
     "왓츠앱",
 }
 _LINKISH_HANDLE = re.compile(r"\.(?:com|net|org|io|kr|me|ly)\b")
+# A handle of one's own or someone's: letters with a digit, "_" or "." (sora.bsn0424), not a
+# plain word or a number.
+_HANDLE_LIKE = re.compile(r"(?=.*[a-z])(?=.*[0-9_.])")
+# Words that make an ordinary word ("line", "signal") a messenger: "add my Line: ...",
+# "find her on discord: ...", "hit me up on signal ...".
+_CONTACT_CUE = re.compile(
+    r"(?:\b(?:my|her|his|their|your|add|dm|message|text|ping|find|reach|contact|hit)\b"
+    r"[a-z ]{0,12}(?:\bon\b|\bvia\b)?\s*|친추\s*|추가\s*)$"
+)
+# The handle before the app: "@dashcam_daegu on Telegram", "moonsig_kr 텔레로 연락",
+# "hyejin92 카톡 추가". The handle must look like one (a letter and a digit, "_" or ".").
+_MESSENGER_AFTER = re.compile(
+    r"(?<![a-z0-9._\-])(?P<at>@?)(?P<handle>[a-z][a-z0-9._\-]{2,31}|[0-9][a-z0-9._\-]{2,31})"
+    r"(?:\s+(?:on|via|in)\s+|\s*(?:로|으로)?\s*)"
+    r"(?P<app>kakaotalk|kakao|katalk|telegram|whatsapp|wechat|line|signal|discord|"
+    r"카카오톡|카카오|카톡|텔레그램|텔레|위챗|왓츠앱)"
+    r"(?![a-z])(?P<tail>(?:\s*(?:으로|로|에서|추가|친추|주세요|연락|문의))?)"
+)
+_WEAK_AFTER = {"line", "signal", "discord"}  # ordinary words: "@handle on line" only
 
 
 # "Kakao ID of the guy in the video: sunny_daddy82": an app + ID label, a short stretch,
@@ -252,15 +271,43 @@ def _messengers(base: Key) -> list[Finding]:
             continue
         if _LINKISH_HANDLE.search(handle):
             continue
-        explicit = bool(m.group("at") or m.group("id").strip() or m.group("sep").strip())
+        sep = m.group("sep").strip()
+        labelled = bool(m.group("at") or m.group("id").strip())
+        explicit = labelled or bool(sep)
         handle_like = bool(re.search(r"[0-9_]", handle))
+        if sep == "is" and not (labelled or _HANDLE_LIKE.match(handle)):
+            continue  # "telegram is encrypted": an ordinary sentence
         if app not in _STRONG_APPS:
-            # "line", "signal", "discord" are ordinary words: need an explicit marker
-            if not explicit or (app == "line" and not (m.group("id").strip() or m.group("at"))):
+            # "line", "signal", "discord" are ordinary words: need an explicit marker, and
+            # for "line" a label, or a contact cue before it and a handle-looking ID
+            # ("add my Line: sora.bsn0424"; never "bottom line: the plan failed")
+            if not explicit:
+                continue
+            cued = bool(_CONTACT_CUE.search(text, max(0, a - 30), a)) and bool(
+                _HANDLE_LIKE.match(handle)
+            )
+            if app == "line" and not (labelled or cued):
                 continue
         elif not (explicit or handle_like):
             continue
         out.append(Finding("messenger", base.span(a, m.end()), f"{app}:{handle}", code="spam"))
+    for m in _MESSENGER_AFTER.finditer(text):
+        app, handle = m.group("app"), m.group("handle")
+        if not _HANDLE_LIKE.match(handle) or _LINKISH_HANDLE.search(handle):
+            continue
+        gap = text[m.end("handle") : m.start("app")].strip()
+        if app.isascii():
+            # "@dashcam_daegu on Telegram", "jin_77 via signal"; "on line" needs an "@"
+            if gap not in ("on", "via", "in") or (app in _WEAK_AFTER and gap == "in"):
+                continue
+            if not m.group("at") and (app in _WEAK_AFTER or not re.search(r"[_.]", handle)):
+                continue  # "sora_04 on telegram" yes, "covid19 on telegram" no
+        elif not (m.group("tail").strip() or m.group("at")):
+            continue  # "abc123 카톡" alone is too thin; "abc123 카톡으로", "@abc123 텔레" count
+        span = base.span(*m.span())
+        if any(f.span[0] < span[1] and span[0] < f.span[1] for f in out):
+            continue
+        out.append(Finding("messenger", span, f"{app}:{handle}", code="spam"))
     return out
 
 

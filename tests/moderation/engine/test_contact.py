@@ -125,6 +125,8 @@ MESSENGERS = [
     ("add my line id: sweetgirl now", "line id: sweetgirl"),
     ("라인 아이디 sweetgirl 추가", "라인 아이디 sweetgirl"),
     ("kakao id: goldroom now", "kakao id: goldroom"),
+    ("텔레 @signal_vip77 로 입장", "텔레 @signal_vip77"),
+    ("카톡 아이디는 nuna_0909 입니다", "카톡 아이디는 nuna_0909"),
 ]
 
 
@@ -133,11 +135,40 @@ def test_messenger_handles(text, expected):
     assert ("messenger", expected) in found(text, "messenger")
 
 
+# Handles written after the app with "is" or a colon, and before it ("X on Telegram",
+# "X 카톡으로"): both orders spammers and doxxers use.
+MESSENGERS_BOTH_ORDERS = [
+    ("lonely tonight, add my Line: mina.gwangju07", "Line: mina.gwangju07"),
+    ("his LINE is dh.park1988 fyi", "LINE is dh.park1988"),
+    ("her kakao is yeji_0315, go ask her yourself", "kakao is yeji_0315"),
+    ("the driver is @blackbox_suwon on Telegram, spam him", "@blackbox_suwon on Telegram"),
+    ("I'm hot.mina22 on whatsapp", "hot.mina22 on whatsapp"),
+    ("ping @ddong_99 on line", "@ddong_99 on line"),
+    ("리딩방 문의는 stockking_7 텔레로 연락", "stockking_7 텔레로"),
+    ("그 기자 아이디 reporter.kim 카톡으로 항의하세요", "reporter.kim 카톡으로"),
+    ("친구 추가 gold88 카톡 추가 ㄱㄱ", "gold88 카톡 추가"),
+    ("and his Telegram is @ddalgi0811.", "Telegram is @ddalgi0811"),
+]
+
+
+@pytest.mark.parametrize("text,expected", MESSENGERS_BOTH_ORDERS)
+def test_messenger_handles_before_and_after_the_app(text, expected):
+    assert ("messenger", expected) in found(text, "messenger")
+
+
 NOT_MESSENGERS = [
     "Does Line 9 run late on Fridays?",
     "Telegram is a popular messaging app in Korea.",
     "카톡으로 기사 공유했어요",
     "I waited in line for an hour.",
+    "Bottom line: covid19 cases rose again in March.",
+    "The line: 300-400 people waited outside the stadium.",
+    "Kakao is cheaper than the bank for transfers.",
+    "Follow @yonhap on Telegram for the official feed.",
+    "Covid19 on telegram channels spread fast.",
+    "I stood in line at 7am for tickets.",
+    "2024년 카톡으로 받은 공지",
+    "sk2024 선수 카톡 광고 봤어요",
 ]
 
 
