@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .links import PROSE_WORDS
 from .normalize import Key, Normalized
 
 
@@ -126,7 +127,33 @@ _OBF_EMAIL = re.compile(
     rf"(?<![a-z0-9._\-])[a-z0-9][a-z0-9._\-]{{0,63}}{_AT}[a-z0-9\-]{{1,63}}"
     rf"(?:{_DOT}[a-z0-9\-]{{1,63}}){{0,3}}{_DOT}{_MAIL_TLD}\b"
 )
-_KNOWN_MAIL = re.compile(r"gmail|naver|daum|hanmail|kakao|nate|yahoo|hotmail|outlook|icloud")
+_KNOWN_MAIL = re.compile(
+    r"gmail|naver|daum|hanmail|kakao|nate|yahoo|hotmail|outlook|icloud|proton|live\.|msn\."
+)
+_PLAIN_AT = re.compile(r"\s+at\s+")
+_SPELLED_DOT = re.compile(r"\s+dot\s+|[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]|닷|점")
+
+# The whole address in Korean words: "hyunwoo_kim 골뱅이 네이버 닷컴" (골뱅이 = @, 닷/점/쩜 = dot).
+_KO_PROVIDERS = {
+    "네이버": "naver",
+    "다음": "daum",
+    "한메일": "hanmail",
+    "지메일": "gmail",
+    "카카오": "kakao",
+    "네이트": "nate",
+    "야후": "yahoo",
+    "핫메일": "hotmail",
+    "아웃룩": "outlook",
+    "아이클라우드": "icloud",
+    "프로톤": "proton",
+}
+_KO_TLDS = {"컴": "com", "넷": "net", "케이알": "kr", "씨오": "co", "코": "co", "오알지": "org"}
+_KO_DOT = r"\s*(?:닷|점|쩜|dot|\.)\s*"
+_KO_EMAIL = re.compile(
+    r"(?<![a-z0-9._\-])(?P<local>[a-z0-9][a-z0-9._\-]{0,63})\s*(?:골뱅이|@|앳)\s*"
+    rf"(?P<domain>{'|'.join(_KO_PROVIDERS)}|[a-z0-9][a-z0-9\-]{{0,62}})"
+    rf"(?P<tld>(?:{_KO_DOT}(?:{'|'.join(_KO_TLDS)}|com|net|kr|co|org)(?![a-z0-9])){{0,2}})"
+)
 
 
 def _emails(base: Key) -> list[Finding]:
@@ -141,10 +168,51 @@ def _emails(base: Key) -> list[Finding]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             g = m.group()
-            # "x at y dot com" needs a mail-looking domain or a handle-looking local part
-            if "@" not in g and not (_KNOWN_MAIL.search(g) or re.search(r"[0-9._]", g)):
+            if "@" not in g and not _spelled_address(g):
                 continue
             out.append(Finding("email", base.span(*m.span()), g))
+            taken.append(m.span())
+    if "골뱅이" in text or "앳" in text or "@" in text:
+        out.extend(_korean_emails(base, taken))
+    return out
+
+
+def _spelled_address(g: str) -> bool:
+    """ "x at y dot com": the plain word "at" joins prose too ("the cyber bureau at
+    ecrm.police.go.kr"), so it counts only when the rest says address: a mail
+    provider's domain, a spelled-out dot, or a handle-looking local part (digits, "_",
+    "."). A bracketed "(at)" or "골뱅이" is itself that signal."""
+    at = _PLAIN_AT.search(g)
+    if at is None:
+        return True
+    local, domain = g[: at.start()], g[at.end() :]
+    if re.match(r"[a-z0-9\-]+", domain).group() in PROSE_WORDS:
+        return False  # "look at the dot com bubble"
+    return bool(
+        _KNOWN_MAIL.search(domain) or _SPELLED_DOT.search(domain) or re.search(r"[0-9._]", local)
+    )
+
+
+def _korean_emails(base: Key, taken: list[tuple[int, int]]) -> list[Finding]:
+    out = []
+    text = base.text
+    for m in _KO_EMAIL.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        local, domain, tld = m.group("local"), m.group("domain"), m.group("tld")
+        # the domain or the TLD in Korean: "네이버 닷컴", "naver 닷컴", "네이버" alone; a
+        # local part with a letter ("치킨 3 골뱅이 다음 주에" is an order, not an address)
+        if not re.search(r"[a-z]", local):
+            continue
+        if domain in _KO_PROVIDERS:
+            if domain == "다음" and not tld:
+                continue  # 다음 is also "next"
+        elif not any(c >= "\uac00" for c in tld):
+            continue  # Latin domain and TLD: the patterns above
+        name = _KO_PROVIDERS.get(domain, domain)
+        parts = re.split(_KO_DOT, tld.strip())[1:] if tld else ["com"]
+        value = f"{local}@{name}." + ".".join(_KO_TLDS.get(p, p) for p in parts)
+        out.append(Finding("email", base.span(m.start(), m.end()), value))
     return out
 
 

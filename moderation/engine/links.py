@@ -141,7 +141,8 @@ _SCHEME_ONLY = re.compile(rf"(?P<scheme>{_SCHEME})(?P<host>[^\s/]+)")
 _KO_DOTCOM = re.compile(r"(?<![a-z0-9])(?P<host>[a-z0-9][a-z0-9\-]{2,62})\s?닷\s?(?:컴|넷|케이알)")
 
 
-_STOPWORDS = {"the", "this", "that", "a", "an", "my", "your", "our", "his", "her", "its", "their"}
+# Words that make "x dot com" prose ("the dot com bubble"), not a host.
+PROSE_WORDS = {"the", "this", "that", "a", "an", "my", "your", "our", "his", "her", "its", "their"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,7 @@ def find_links(norm: Normalized) -> list[Link]:
             labels = _clean_host(host).split(".")
             if len(labels) < 2 or not labels[0][:1].isalpha() and len(labels) == 2:
                 continue
-            if obf and (len(labels[-2]) < 3 or labels[-2] in _STOPWORDS):
+            if obf and (len(labels[-2]) < 3 or labels[-2] in PROSE_WORDS):
                 continue
         add(m.start(), m.end(), host, obf)
     for m in _WWW.finditer(text):

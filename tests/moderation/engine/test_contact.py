@@ -98,6 +98,60 @@ def test_at_and_dot_in_prose_is_not_an_email():
     assert found("meet me at school tomorrow", "email") == []
 
 
+# The whole address in Korean words: 골뱅이 = @, 닷/점/쩜 = dot, providers by their Korean names
+KOREAN_EMAILS = [
+    (
+        "자료는 minseo_p 골뱅이 네이버 닷컴 으로 주세요",
+        "minseo_p 골뱅이 네이버 닷컴",
+        "minseo_p@naver.com",
+    ),
+    ("sumin88 골뱅이 다음 점 넷 으로 연락", "sumin88 골뱅이 다음 점 넷", "sumin88@daum.net"),
+    ("그 교사 메일 t.kim 골뱅이 한메일 쩜 넷", "t.kim 골뱅이 한메일 쩜 넷", "t.kim@hanmail.net"),
+    ("jun.lee 골뱅이 지메일 로 보내", "jun.lee 골뱅이 지메일", "jun.lee@gmail.com"),
+    ("mail me: hoya92 @ gmail 닷컴", "hoya92 @ gmail 닷컴", "hoya92@gmail.com"),
+]
+
+
+@pytest.mark.parametrize("text,expected,value", KOREAN_EMAILS)
+def test_email_spelled_in_korean(text, expected, value):
+    out = find_contact_info(normalize(text), ("email",))
+    assert [(text[f.span[0] : f.span[1]], f.value) for f in out] == [(expected, value)]
+
+
+def test_korean_words_for_at_and_next_in_prose_are_not_an_email():
+    assert found("맥주 3 골뱅이 다음 주에 또 먹자", "email") == []
+    assert found("yuna 골뱅이 다음 주에 먹자", "email") == []
+    assert found("골뱅이 무침 맛집은 네이버 지도에 있어요", "email") == []
+
+
+# A plain " at " before a domain is prose unless the rest says address
+SPELLED_AT_NOT_EMAILS = [
+    "File a complaint with the consumer agency at kca.go.kr before Friday.",
+    "Results are posted by the commission at nec.go.kr tonight.",
+    "You can read the ruling at scourt.go.kr today.",
+    "Sign the petition at change.org if you agree.",
+]
+
+
+@pytest.mark.parametrize("text", SPELLED_AT_NOT_EMAILS)
+def test_plain_at_before_a_website_is_not_an_email(text):
+    assert found(text, "email") == []
+
+
+SPELLED_AT_EMAILS = [
+    ("write to minho at gmail.com now", "minho at gmail.com"),  # a mail provider
+    ("write to minho at kbs dot co dot kr", "minho at kbs dot co dot kr"),  # spelled dot
+    ("write to minho at kbs(.)co(.)kr", "minho at kbs(.)co(.)kr"),
+    ("write to mh_kim88 at kbs.co.kr now", "mh_kim88 at kbs.co.kr"),  # handle-like local
+    ("메일은 minho at proton.me 로", "minho at proton.me"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPELLED_AT_EMAILS)
+def test_plain_at_that_clearly_is_an_address(text, expected):
+    assert ("email", expected) in found(text, "email")
+
+
 def test_rrn_plausible_date():
     assert found("주민번호는 900101-1234567 이래요", "rrn") == [("rrn", "900101-1234567")]
     assert found("번호 050815-4123456 맞나", "rrn") == [("rrn", "050815-4123456")]
