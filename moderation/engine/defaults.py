@@ -21,7 +21,7 @@ TERM_FILES = ("terms_en.txt", "terms_ko.txt")
 # Links to these never count (a reader citing the news or the government is not spam).
 LINK_ALLOW_DOMAINS = [
     # government, public bodies, international organisations
-    "go.kr", "korea.kr", "or.kr", "gov", "gov.uk", "europa.eu", "un.org", "who.int",
+    "go.kr", "korea.kr", "gov.kr", "or.kr", "gov", "gov.uk", "europa.eu", "un.org", "who.int",
     "imf.org", "worldbank.org", "oecd.org", "nato.int", "state.gov", "whitehouse.gov",
     # Korean and international news
     "yna.co.kr", "yonhapnews.co.kr", "koreaherald.com", "koreatimes.co.kr",
@@ -123,6 +123,8 @@ def _default_policy() -> dict:
         "link_action": "hold",
         "link_obfuscated_action": "hold",
         "link_shortener_action": "hold",
+        "link_suspicious_action": "hold",
+        "link_unlisted_action": "hold",
         "link_trusted_after": 3,
         "contact_info_action": "hold",
         "generalisation_groups": gen["groups"],
