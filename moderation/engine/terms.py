@@ -345,12 +345,7 @@ class TermMatcher:
             return True
         if not self.quote_cues:
             return False
-        for m in _QUOTED.finditer(original):
-            if m.start() < a and b < m.end():
-                low = original.lower()
-                outside = low[: m.start()] + " " + low[m.end() :]
-                return any(c in outside for c in self.quote_cues)
-        return False
+        return any(s < a and b < e for s, e in quoted_mentions(original, self.quote_cues))
 
 
 _KO_REPORTED = re.compile(
@@ -364,6 +359,18 @@ _QUOTED = re.compile(
     r"(?<![A-Za-z0-9])'[^'\n]{1,60}'(?![A-Za-z0-9])|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’"
     r"|“[^”\n]{1,60}”|「[^」\n]{1,60}」|『[^』\n]{1,60}』"
 )
+
+
+def quoted_mentions(original: str, quote_cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the quoted stretches that a comment reports: the words outside that
+    quote include one of ``quote_cues`` (lower-case)."""
+    out = []
+    low = original.lower()
+    for m in _QUOTED.finditer(original):
+        outside = low[: m.start()] + " " + low[m.end() :]
+        if any(c in outside for c in quote_cues):
+            out.append(m.span())
+    return out
 
 
 def _nfd_index(text: str) -> list[int]:
