@@ -109,7 +109,10 @@ def _default_policy() -> dict:
         parsed = parse_term_file(_data(name))
         banned += parsed["banned"]
         suspect += parsed["suspect"]
-    gen = parse_sections(_data("generalisation.txt"))
+    gen = {
+        name: [p for line in lines for p in expand_line(line)]
+        for name, lines in parse_sections(_data("generalisation.txt")).items()
+    }
     mentions = parse_sections(_data("mentions.txt"))
     return {
         "rules": list(DEFAULT_TEXT_RULES),
