@@ -243,9 +243,13 @@ def _rrns(base: Key) -> list[Finding]:
 
 # ----------------------------------------------------------------------------- messengers
 
+_APPS = (
+    r"카카오톡|카카오|카톡|ㅋㅌ|ㅋㅋㅇㅌ|kakaotalk|kakao|katalk|텔레그램|텔레|텔그|ㅌㄹ|ㅌㄹㄱㄹ|"
+    r"telegram|tele|tg|라인|line|위챗|wechat|whatsapp|왓츠앱|signal|discord|디코"
+)
+_APP = re.compile(_APPS)  # one scan finds every app name; both forms start from it
 _MESSENGER = re.compile(
-    r"(?P<app>카카오톡|카카오|카톡|ㅋㅌ|ㅋㅋㅇㅌ|kakaotalk|kakao|katalk|텔레그램|텔레|텔그|ㅌㄹ|ㅌㄹㄱㄹ|"
-    r"telegram|tele|tg|라인|line|위챗|wechat|whatsapp|왓츠앱|signal|discord|디코)"
+    rf"(?P<app>{_APPS})"
     r"(?P<id>\s*(?:아이디|id|아디|주소)?)"
     r"(?P<sep>\s+is\s+|\s*[:=：]?\s*)(?:(?:로|으로|에서|은|는)\s*)?"
     r"(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{1,30}[a-z0-9_])(?![a-z0-9])"
@@ -284,13 +288,27 @@ _CONTACT_CUE = re.compile(
 )
 # The handle before the app: "@dashcam_daegu on Telegram", "moonsig_kr 텔레로 연락",
 # "hyejin92 카톡 추가". The handle must look like one (a letter and a digit, "_" or ".").
-_MESSENGER_AFTER = re.compile(
-    r"(?<![a-z0-9._\-])(?P<at>@?)(?P<handle>[a-z][a-z0-9._\-]{2,31}|[0-9][a-z0-9._\-]{2,31})"
-    r"(?:\s+(?:on|via|in)\s+|\s*(?:로|으로)?\s*)"
-    r"(?P<app>kakaotalk|kakao|katalk|telegram|whatsapp|wechat|line|signal|discord|"
-    r"카카오톡|카카오|카톡|텔레그램|텔레|위챗|왓츠앱)"
-    r"(?![a-z])(?P<tail>(?:\s*(?:으로|로|에서|추가|친추|주세요|연락|문의))?)"
+# The handle before the app name, found backwards from it: the handle and the gap must
+# end where the app name starts.
+_HANDLE_BEFORE_APP = re.compile(
+    r"(?<![a-z0-9._\-])(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{2,31})"
+    r"(?P<gap>\s+(?:on|via|in)\s+|\s*(?:로|으로)?\s*)$"
 )
+_AFTER_TAIL = re.compile(r"\s*(?:으로|로|에서|추가|친추|주세요|연락|문의)")
+# Apps a handle may precede ("@x_9 on Telegram", "x_99 카톡으로"); the ones that are also
+# ordinary words need an "@" there.
+_AFTER_APPS = {"kakaotalk", "kakao", "katalk", "telegram", "whatsapp", "wechat", "line"}
+_AFTER_APPS |= {
+    "signal",
+    "discord",
+    "카카오톡",
+    "카카오",
+    "카톡",
+    "텔레그램",
+    "텔레",
+    "위챗",
+    "왓츠앱",
+}
 _WEAK_AFTER = {"line", "signal", "discord"}  # ordinary words: "@handle on line" only
 
 
@@ -331,52 +349,81 @@ def _messengers(base: Key) -> list[Finding]:
                 code="spam",
             )
         )
-    for m in _MESSENGER.finditer(text):
-        app, handle = m.group("app"), m.group("handle")
-        # the app name must be a word of its own when it is Latin
-        a = m.start("app")
-        if app.isascii() and a > 0 and text[a - 1].isalnum():
-            continue
-        if _LINKISH_HANDLE.search(handle):
-            continue
-        sep = m.group("sep").strip()
-        labelled = bool(m.group("at") or m.group("id").strip())
-        explicit = labelled or bool(sep)
-        handle_like = bool(re.search(r"[0-9_]", handle))
-        if sep == "is" and not (labelled or _HANDLE_LIKE.match(handle)):
-            continue  # "telegram is encrypted": an ordinary sentence
-        if app not in _STRONG_APPS:
-            # "line", "signal", "discord" are ordinary words: need an explicit marker, and
-            # for "line" a label, or a contact cue before it and a handle-looking ID
-            # ("add my Line: sora.bsn0424"; never "bottom line: the plan failed")
-            if not explicit:
+    for am in _APP.finditer(text):
+        if out and any(f.span[0] <= base.starts[am.start()] < f.span[1] for f in out):
+            continue  # inside a handle or label already found
+        m = _MESSENGER.match(text, am.start())
+        if m is not None:
+            f = _before_form(base, text, m)
+            if f is not None:
+                out.append(f)
                 continue
-            cued = bool(_CONTACT_CUE.search(text, max(0, a - 30), a)) and bool(
-                _HANDLE_LIKE.match(handle)
-            )
-            if app == "line" and not (labelled or cued):
-                continue
-        elif not (explicit or handle_like):
-            continue
-        out.append(Finding("messenger", base.span(a, m.end()), f"{app}:{handle}", code="spam"))
-    for m in _MESSENGER_AFTER.finditer(text):
-        app, handle = m.group("app"), m.group("handle")
-        if not _HANDLE_LIKE.match(handle) or _LINKISH_HANDLE.search(handle):
-            continue
-        gap = text[m.end("handle") : m.start("app")].strip()
-        if app.isascii():
-            # "@dashcam_daegu on Telegram", "jin_77 via signal"; "on line" needs an "@"
-            if gap not in ("on", "via", "in") or (app in _WEAK_AFTER and gap == "in"):
-                continue
-            if not m.group("at") and (app in _WEAK_AFTER or not re.search(r"[_.]", handle)):
-                continue  # "sora_04 on telegram" yes, "covid19 on telegram" no
-        elif not (m.group("tail").strip() or m.group("at")):
-            continue  # "abc123 카톡" alone is too thin; "abc123 카톡으로", "@abc123 텔레" count
-        span = base.span(*m.span())
-        if any(f.span[0] < span[1] and span[0] < f.span[1] for f in out):
-            continue
-        out.append(Finding("messenger", span, f"{app}:{handle}", code="spam"))
+        if am.group() in _AFTER_APPS:
+            f = _after_form(base, text, am)
+            if f is not None and not any(
+                g.span[0] < f.span[1] and f.span[0] < g.span[1] for g in out
+            ):
+                out.append(f)
     return out
+
+
+def _before_form(base: Key, text: str, m: re.Match) -> Finding | None:
+    """'카톡 abc123', 'Telegram: @x', 'her kakao is yeji_0315', 'add my Line: sora.b04'."""
+    app, handle = m.group("app"), m.group("handle")
+    # the app name must be a word of its own when it is Latin
+    a = m.start("app")
+    if app.isascii() and a > 0 and text[a - 1].isalnum():
+        return None
+    if _LINKISH_HANDLE.search(handle):
+        return None
+    sep = m.group("sep").strip()
+    labelled = bool(m.group("at") or m.group("id").strip())
+    explicit = labelled or bool(sep)
+    handle_like = bool(re.search(r"[0-9_]", handle))
+    if sep == "is" and not (labelled or _HANDLE_LIKE.match(handle)):
+        return None  # "telegram is encrypted": an ordinary sentence
+    if app not in _STRONG_APPS:
+        # "line", "signal", "discord" are ordinary words: need an explicit marker, and
+        # for "line" a label, or a contact cue before it and a handle-looking ID
+        # ("add my Line: sora.bsn0424"; never "bottom line: the plan failed")
+        if not explicit:
+            return None
+        cued = bool(_CONTACT_CUE.search(text, max(0, a - 30), a)) and bool(
+            _HANDLE_LIKE.match(handle)
+        )
+        if app == "line" and not (labelled or cued):
+            return None
+    elif not (explicit or handle_like):
+        return None
+    return Finding("messenger", base.span(a, m.end()), f"{app}:{handle}", code="spam")
+
+
+def _after_form(base: Key, text: str, am: re.Match) -> Finding | None:
+    """'@dashcam_daegu on Telegram', 'moonsig_kr 텔레로', 'gold88 카톡 추가'."""
+    app = am.group()
+    if am.end() < len(text) and "a" <= text[am.end()] <= "z":
+        return None  # "lines", "telegrams"
+    if app.isascii() and not text.endswith((" on ", " via ", " in "), 0, am.start()):
+        return None  # "timeline", "deadline": a Latin app needs "on"/"via"/"in" before it
+    m = _HANDLE_BEFORE_APP.search(text, max(0, am.start() - 48), am.start())
+    if m is None:
+        return None
+    handle, gap = m.group("handle"), m.group("gap").strip()
+    if not _HANDLE_LIKE.match(handle) or _LINKISH_HANDLE.search(handle):
+        return None
+    end = am.end()
+    if app.isascii():
+        # "@dashcam_daegu on Telegram", "jin_77 via signal"; "on line" needs an "@"
+        if gap not in ("on", "via", "in") or (app in _WEAK_AFTER and gap == "in"):
+            return None
+        if not m.group("at") and (app in _WEAK_AFTER or not re.search(r"[_.]", handle)):
+            return None  # "sora_04 on telegram" yes, "covid19 on telegram" no
+    else:
+        tail = _AFTER_TAIL.match(text, end)
+        if not (tail or m.group("at")):
+            return None  # "abc123 카톡" alone is too thin; "abc123 카톡으로", "@abc123 텔레" count
+        end = tail.end() if tail else end
+    return Finding("messenger", base.span(m.start(), end), f"{app}:{handle}", code="spam")
 
 
 # ----------------------------------------------------------------------------- addresses
