@@ -244,7 +244,8 @@ def _scores(policy: ActivePolicy, comments: list[Comment]) -> list[float | None]
         return [None] * len(comments)
     from .engine.toxicity import score_batch
 
-    return list(score_batch([c.body for c in comments]))
+    cues = policy.get("mention_quote_cues") or ()
+    return list(score_batch([c.body for c in comments], quote_cues=cues))
 
 
 def classifier_enabled() -> bool:

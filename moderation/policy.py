@@ -127,6 +127,10 @@ def _text_defaults() -> dict[str, Any]:
 LATER_FIELDS: dict[str, Any] = {
     "classifier_threshold": CLASSIFIER_THRESHOLD,
     "classifier_action": "hold",
+    # Link holds a stored version never had stay off there (the links rule reads a
+    # missing field the same way); new installs and `policy_adopt_defaults` get "hold".
+    "link_suspicious_action": "off",
+    "link_unlisted_action": "off",
 }
 
 
@@ -159,9 +163,10 @@ def default_policy_data() -> dict[str, Any]:
         "async_rules": list(DEFAULT_ASYNC_RULES),
     }
     data.update(_text_defaults())
-    # "Links held only beyond 2" for everyone: the engine's stricter default
-    # (any link from a reader with fewer than 3 published comments is held)
-    # would hold a fresh demo's first link. Admins can raise it per version.
+    # No per-reader link trust by default: it costs a count query on every post, and
+    # link_unlisted_action already holds links outside the allow-list from anyone
+    # (news, government and reference links publish). A site that turns that off
+    # can raise link_trusted_after per version to keep new readers' links held.
     data["link_trusted_after"] = 0
     return data
 
@@ -406,6 +411,8 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "link_action": _choice(*ACTIONS_HOLD_REJECT),
     "link_obfuscated_action": _choice(*ACTIONS_WITH_OFF),
     "link_shortener_action": _choice(*ACTIONS_WITH_OFF),
+    "link_suspicious_action": _choice(*ACTIONS_WITH_OFF),
+    "link_unlisted_action": _choice(*ACTIONS_WITH_OFF),
     "link_trusted_after": _int(0, 1000),
     "contact_info_action": _choice(*ACTIONS_WITH_OFF),
     "toxicity_threshold": _fraction,

@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .links import PROSE_WORDS
 from .normalize import Key, Normalized
 
 
@@ -28,7 +29,15 @@ class Finding:
 
 # Digit-like letters inside a digit run: O1O-l234-5678.
 _DIGITISH = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1"})
-_PHONE_RUN = re.compile(r"(?<![a-z0-9])\+?[0-9oli|(][0-9oli|()\-. ]{6,22}[0-9oli|](?![a-z0-9])")
+# Letters that stand for digits only by shape (0l0-9Z3l-55G6): Z 2, S 5, G 6, B 8. They
+# are read as digits only when the whole stretch then has a Korean mobile number's shape.
+_DIGITISH_WIDE = str.maketrans(
+    {"o": "0", "l": "1", "i": "1", "|": "1", "z": "2", "s": "5", "g": "6", "b": "8"}
+)
+_PHONE_RUN = re.compile(
+    r"(?<![a-z0-9])\+?[0-9olizsgb|(][0-9olizsgb|()\-. ]{6,22}[0-9olizsgb|](?![a-z0-9])"
+)
+_MOBILE_SHAPE = re.compile(r"01[016789][-. ]?\d{3,4}[-. ]?\d{4}")
 _PHONE_PATTERNS = [
     # Korean mobile: 010-1234-5678, 01012345678, 011-123-4567
     re.compile(r"(?:\+?82[-. ]?\(?0?\)?[-. ]?|)01[016789][-. ]?\d{3,4}[-. ]?\d{4}"),
@@ -57,7 +66,17 @@ def _phones(base: Key) -> list[Finding]:
                 a, b = m.start() + pm.start(), m.start() + pm.end()
                 out.append(Finding("phone", base.span(a, b), digits))
                 break
+        else:
+            # shape letters: only a whole mobile number, delimited like one (not a word)
+            pm = _MOBILE_SHAPE.search(cand.translate(_DIGITISH_WIDE))
+            if pm and _whole_token(cand, pm.start(), pm.end()):
+                a, b = m.start() + pm.start(), m.start() + pm.end()
+                out.append(Finding("phone", base.span(a, b), re.sub(r"\D", "", pm.group())))
     return out
+
+
+def _whole_token(s: str, a: int, b: int) -> bool:
+    return (a == 0 or not s[a - 1].isalnum()) and (b == len(s) or not s[b].isalnum())
 
 
 # Phone numbers spelled with Sino-Korean numerals: 공일공 일이삼사 오육칠팔.
@@ -108,7 +127,33 @@ _OBF_EMAIL = re.compile(
     rf"(?<![a-z0-9._\-])[a-z0-9][a-z0-9._\-]{{0,63}}{_AT}[a-z0-9\-]{{1,63}}"
     rf"(?:{_DOT}[a-z0-9\-]{{1,63}}){{0,3}}{_DOT}{_MAIL_TLD}\b"
 )
-_KNOWN_MAIL = re.compile(r"gmail|naver|daum|hanmail|kakao|nate|yahoo|hotmail|outlook|icloud")
+_KNOWN_MAIL = re.compile(
+    r"gmail|naver|daum|hanmail|kakao|nate|yahoo|hotmail|outlook|icloud|proton|live\.|msn\."
+)
+_PLAIN_AT = re.compile(r"\s+at\s+")
+_SPELLED_DOT = re.compile(r"\s+dot\s+|[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]|닷|점")
+
+# The whole address in Korean words: "hyunwoo_kim 골뱅이 네이버 닷컴" (골뱅이 = @, 닷/점/쩜 = dot).
+_KO_PROVIDERS = {
+    "네이버": "naver",
+    "다음": "daum",
+    "한메일": "hanmail",
+    "지메일": "gmail",
+    "카카오": "kakao",
+    "네이트": "nate",
+    "야후": "yahoo",
+    "핫메일": "hotmail",
+    "아웃룩": "outlook",
+    "아이클라우드": "icloud",
+    "프로톤": "proton",
+}
+_KO_TLDS = {"컴": "com", "넷": "net", "케이알": "kr", "씨오": "co", "코": "co", "오알지": "org"}
+_KO_DOT = r"\s*(?:닷|점|쩜|dot|\.)\s*"
+_KO_EMAIL = re.compile(
+    r"(?<![a-z0-9._\-])(?P<local>[a-z0-9][a-z0-9._\-]{0,63})\s*(?:골뱅이|@|앳)\s*"
+    rf"(?P<domain>{'|'.join(_KO_PROVIDERS)}|[a-z0-9][a-z0-9\-]{{0,62}})"
+    rf"(?P<tld>(?:{_KO_DOT}(?:{'|'.join(_KO_TLDS)}|com|net|kr|co|org)(?![a-z0-9])){{0,2}})"
+)
 
 
 def _emails(base: Key) -> list[Finding]:
@@ -123,10 +168,51 @@ def _emails(base: Key) -> list[Finding]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             g = m.group()
-            # "x at y dot com" needs a mail-looking domain or a handle-looking local part
-            if "@" not in g and not (_KNOWN_MAIL.search(g) or re.search(r"[0-9._]", g)):
+            if "@" not in g and not _spelled_address(g):
                 continue
             out.append(Finding("email", base.span(*m.span()), g))
+            taken.append(m.span())
+    if "골뱅이" in text or "앳" in text or "@" in text:
+        out.extend(_korean_emails(base, taken))
+    return out
+
+
+def _spelled_address(g: str) -> bool:
+    """ "x at y dot com": the plain word "at" joins prose too ("the cyber bureau at
+    ecrm.police.go.kr"), so it counts only when the rest says address: a mail
+    provider's domain, a spelled-out dot, or a handle-looking local part (digits, "_",
+    "."). A bracketed "(at)" or "골뱅이" is itself that signal."""
+    at = _PLAIN_AT.search(g)
+    if at is None:
+        return True
+    local, domain = g[: at.start()], g[at.end() :]
+    if re.match(r"[a-z0-9\-]+", domain).group() in PROSE_WORDS:
+        return False  # "look at the dot com bubble"
+    return bool(
+        _KNOWN_MAIL.search(domain) or _SPELLED_DOT.search(domain) or re.search(r"[0-9._]", local)
+    )
+
+
+def _korean_emails(base: Key, taken: list[tuple[int, int]]) -> list[Finding]:
+    out = []
+    text = base.text
+    for m in _KO_EMAIL.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        local, domain, tld = m.group("local"), m.group("domain"), m.group("tld")
+        # the domain or the TLD in Korean: "네이버 닷컴", "naver 닷컴", "네이버" alone; a
+        # local part with a letter ("치킨 3 골뱅이 다음 주에" is an order, not an address)
+        if not re.search(r"[a-z]", local):
+            continue
+        if domain in _KO_PROVIDERS:
+            if domain == "다음" and not tld:
+                continue  # 다음 is also "next"
+        elif not any(c >= "\uac00" for c in tld):
+            continue  # Latin domain and TLD: the patterns above
+        name = _KO_PROVIDERS.get(domain, domain)
+        parts = re.split(_KO_DOT, tld.strip())[1:] if tld else ["com"]
+        value = f"{local}@{name}." + ".".join(_KO_TLDS.get(p, p) for p in parts)
+        out.append(Finding("email", base.span(m.start(), m.end()), value))
     return out
 
 
@@ -157,12 +243,16 @@ def _rrns(base: Key) -> list[Finding]:
 
 # ----------------------------------------------------------------------------- messengers
 
+_APPS = (
+    r"카카오톡|카카오|카톡|ㅋㅌ|ㅋㅋㅇㅌ|kakaotalk|kakao|katalk|텔레그램|텔레|텔그|ㅌㄹ|ㅌㄹㄱㄹ|"
+    r"telegram|tele|tg|라인|line|위챗|wechat|whatsapp|왓츠앱|signal|discord|디코"
+)
+_APP = re.compile(_APPS)  # one scan finds every app name; both forms start from it
 _MESSENGER = re.compile(
-    r"(?P<app>카카오톡|카카오|카톡|ㅋㅌ|ㅋㅋㅇㅌ|kakaotalk|kakao|katalk|텔레그램|텔레|텔그|ㅌㄹ|ㅌㄹㄱㄹ|"
-    r"telegram|tele|tg|라인|line|위챗|wechat|whatsapp|왓츠앱|signal|discord|디코)"
+    rf"(?P<app>{_APPS})"
     r"(?P<id>\s*(?:아이디|id|아디|주소)?)"
-    r"(?P<sep>\s*[:=：]?\s*)(?:(?:로|으로|에서|은|는)\s*)?"
-    r"(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{2,31})(?![a-z0-9])"
+    r"(?P<sep>\s+is\s+|\s*[:=：]?\s*)(?:(?:로|으로|에서|은|는)\s*)?"
+    r"(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{1,30}[a-z0-9_])(?![a-z0-9])"
 )
 _STRONG_APPS = {
     "카카오톡",
@@ -187,6 +277,39 @@ _STRONG_APPS |= {
     "왓츠앱",
 }
 _LINKISH_HANDLE = re.compile(r"\.(?:com|net|org|io|kr|me|ly)\b")
+# A handle of one's own or someone's: letters with a digit, "_" or "." (sora.bsn0424), not a
+# plain word or a number.
+_HANDLE_LIKE = re.compile(r"(?=.*[a-z])(?=.*[0-9_.])")
+# Words that make an ordinary word ("line", "signal") a messenger: "add my Line: ...",
+# "find her on discord: ...", "hit me up on signal ...".
+_CONTACT_CUE = re.compile(
+    r"(?:\b(?:my|her|his|their|your|add|dm|message|text|ping|find|reach|contact|hit)\b"
+    r"[a-z ]{0,12}(?:\bon\b|\bvia\b)?\s*|친추\s*|추가\s*)$"
+)
+# The handle before the app: "@dashcam_daegu on Telegram", "moonsig_kr 텔레로 연락",
+# "hyejin92 카톡 추가". The handle must look like one (a letter and a digit, "_" or ".").
+# The handle before the app name, found backwards from it: the handle and the gap must
+# end where the app name starts.
+_HANDLE_BEFORE_APP = re.compile(
+    r"(?<![a-z0-9._\-])(?P<at>@?)(?P<handle>[a-z0-9][a-z0-9._\-]{2,31})"
+    r"(?P<gap>\s+(?:on|via|in)\s+|\s*(?:로|으로)?\s*)$"
+)
+_AFTER_TAIL = re.compile(r"\s*(?:으로|로|에서|추가|친추|주세요|연락|문의)")
+# Apps a handle may precede ("@x_9 on Telegram", "x_99 카톡으로"); the ones that are also
+# ordinary words need an "@" there.
+_AFTER_APPS = {"kakaotalk", "kakao", "katalk", "telegram", "whatsapp", "wechat", "line"}
+_AFTER_APPS |= {
+    "signal",
+    "discord",
+    "카카오톡",
+    "카카오",
+    "카톡",
+    "텔레그램",
+    "텔레",
+    "위챗",
+    "왓츠앱",
+}
+_WEAK_AFTER = {"line", "signal", "discord"}  # ordinary words: "@handle on line" only
 
 
 # "Kakao ID of the guy in the video: sunny_daddy82": an app + ID label, a short stretch,
@@ -226,24 +349,81 @@ def _messengers(base: Key) -> list[Finding]:
                 code="spam",
             )
         )
-    for m in _MESSENGER.finditer(text):
-        app, handle = m.group("app"), m.group("handle")
-        # the app name must be a word of its own when it is Latin
-        a = m.start("app")
-        if app.isascii() and a > 0 and text[a - 1].isalnum():
-            continue
-        if _LINKISH_HANDLE.search(handle):
-            continue
-        explicit = bool(m.group("at") or m.group("id").strip() or m.group("sep").strip())
-        handle_like = bool(re.search(r"[0-9_]", handle))
-        if app not in _STRONG_APPS:
-            # "line", "signal", "discord" are ordinary words: need an explicit marker
-            if not explicit or (app == "line" and not (m.group("id").strip() or m.group("at"))):
+    for am in _APP.finditer(text):
+        if out and any(f.span[0] <= base.starts[am.start()] < f.span[1] for f in out):
+            continue  # inside a handle or label already found
+        m = _MESSENGER.match(text, am.start())
+        if m is not None:
+            f = _before_form(base, text, m)
+            if f is not None:
+                out.append(f)
                 continue
-        elif not (explicit or handle_like):
-            continue
-        out.append(Finding("messenger", base.span(a, m.end()), f"{app}:{handle}", code="spam"))
+        if am.group() in _AFTER_APPS:
+            f = _after_form(base, text, am)
+            if f is not None and not any(
+                g.span[0] < f.span[1] and f.span[0] < g.span[1] for g in out
+            ):
+                out.append(f)
     return out
+
+
+def _before_form(base: Key, text: str, m: re.Match) -> Finding | None:
+    """'카톡 abc123', 'Telegram: @x', 'her kakao is yeji_0315', 'add my Line: sora.b04'."""
+    app, handle = m.group("app"), m.group("handle")
+    # the app name must be a word of its own when it is Latin
+    a = m.start("app")
+    if app.isascii() and a > 0 and text[a - 1].isalnum():
+        return None
+    if _LINKISH_HANDLE.search(handle):
+        return None
+    sep = m.group("sep").strip()
+    labelled = bool(m.group("at") or m.group("id").strip())
+    explicit = labelled or bool(sep)
+    handle_like = bool(re.search(r"[0-9_]", handle))
+    if sep == "is" and not (labelled or _HANDLE_LIKE.match(handle)):
+        return None  # "telegram is encrypted": an ordinary sentence
+    if app not in _STRONG_APPS:
+        # "line", "signal", "discord" are ordinary words: need an explicit marker, and
+        # for "line" a label, or a contact cue before it and a handle-looking ID
+        # ("add my Line: sora.bsn0424"; never "bottom line: the plan failed")
+        if not explicit:
+            return None
+        cued = bool(_CONTACT_CUE.search(text, max(0, a - 30), a)) and bool(
+            _HANDLE_LIKE.match(handle)
+        )
+        if app == "line" and not (labelled or cued):
+            return None
+    elif not (explicit or handle_like):
+        return None
+    return Finding("messenger", base.span(a, m.end()), f"{app}:{handle}", code="spam")
+
+
+def _after_form(base: Key, text: str, am: re.Match) -> Finding | None:
+    """'@dashcam_daegu on Telegram', 'moonsig_kr 텔레로', 'gold88 카톡 추가'."""
+    app = am.group()
+    if am.end() < len(text) and "a" <= text[am.end()] <= "z":
+        return None  # "lines", "telegrams"
+    if app.isascii() and not text.endswith((" on ", " via ", " in "), 0, am.start()):
+        return None  # "timeline", "deadline": a Latin app needs "on"/"via"/"in" before it
+    m = _HANDLE_BEFORE_APP.search(text, max(0, am.start() - 48), am.start())
+    if m is None:
+        return None
+    handle, gap = m.group("handle"), m.group("gap").strip()
+    if not _HANDLE_LIKE.match(handle) or _LINKISH_HANDLE.search(handle):
+        return None
+    end = am.end()
+    if app.isascii():
+        # "@dashcam_daegu on Telegram", "jin_77 via signal"; "on line" needs an "@"
+        if gap not in ("on", "via", "in") or (app in _WEAK_AFTER and gap == "in"):
+            return None
+        if not m.group("at") and (app in _WEAK_AFTER or not re.search(r"[_.]", handle)):
+            return None  # "sora_04 on telegram" yes, "covid19 on telegram" no
+    else:
+        tail = _AFTER_TAIL.match(text, end)
+        if not (tail or m.group("at")):
+            return None  # "abc123 카톡" alone is too thin; "abc123 카톡으로", "@abc123 텔레" count
+        end = tail.end() if tail else end
+    return Finding("messenger", base.span(m.start(), end), f"{app}:{handle}", code="spam")
 
 
 # ----------------------------------------------------------------------------- addresses

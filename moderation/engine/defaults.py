@@ -21,7 +21,7 @@ TERM_FILES = ("terms_en.txt", "terms_ko.txt")
 # Links to these never count (a reader citing the news or the government is not spam).
 LINK_ALLOW_DOMAINS = [
     # government, public bodies, international organisations
-    "go.kr", "korea.kr", "or.kr", "gov", "gov.uk", "europa.eu", "un.org", "who.int",
+    "go.kr", "korea.kr", "gov.kr", "or.kr", "gov", "gov.uk", "europa.eu", "un.org", "who.int",
     "imf.org", "worldbank.org", "oecd.org", "nato.int", "state.gov", "whitehouse.gov",
     # Korean and international news
     "yna.co.kr", "yonhapnews.co.kr", "koreaherald.com", "koreatimes.co.kr",
@@ -109,7 +109,10 @@ def _default_policy() -> dict:
         parsed = parse_term_file(_data(name))
         banned += parsed["banned"]
         suspect += parsed["suspect"]
-    gen = parse_sections(_data("generalisation.txt"))
+    gen = {
+        name: [p for line in lines for p in expand_line(line)]
+        for name, lines in parse_sections(_data("generalisation.txt")).items()
+    }
     mentions = parse_sections(_data("mentions.txt"))
     return {
         "rules": list(DEFAULT_TEXT_RULES),
@@ -123,6 +126,8 @@ def _default_policy() -> dict:
         "link_action": "hold",
         "link_obfuscated_action": "hold",
         "link_shortener_action": "hold",
+        "link_suspicious_action": "hold",
+        "link_unlisted_action": "hold",
         "link_trusted_after": 3,
         "contact_info_action": "hold",
         "generalisation_groups": gen["groups"],

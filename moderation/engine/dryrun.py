@@ -45,7 +45,10 @@ def screen_records(
         if use_tox:
             from .toxicity import score_batch
 
-            scores = score_batch([str(r.get("text") or "") for r, _ in batch])
+            scores = score_batch(
+                [str(r.get("text") or "") for r, _ in batch],
+                quote_cues=policy.get("mention_quote_cues") or (),
+            )
         preds = [None] * len(batch)
         if use_clf:
             from .classifier import score_batch as classify

@@ -92,6 +92,15 @@ TLDS = [
     "mil",
     "int",
 ]
+# Top-level domains that cost next to nothing to register and carry most link spam
+# (the "most abused TLDs" lists of Spamhaus and similar), plus gambling ones. News
+# sources, public bodies and reference sites are almost never found under them.
+SUSPICIOUS_TLDS = {
+    "xyz", "top", "click", "link", "icu", "buzz", "cfd", "sbs", "cyou", "rest", "monster",
+    "loan", "bid", "win", "bet", "casino", "poker", "vip", "club", "online", "site", "shop",
+    "store", "fun", "live", "tk", "ml", "ga", "cf", "gq",
+}  # fmt: skip
+TLDS += sorted(SUSPICIOUS_TLDS - set(TLDS))
 _TLD = "|".join(sorted(set(TLDS), key=len, reverse=True))
 
 SHORTENERS = {
@@ -141,7 +150,8 @@ _SCHEME_ONLY = re.compile(rf"(?P<scheme>{_SCHEME})(?P<host>[^\s/]+)")
 _KO_DOTCOM = re.compile(r"(?<![a-z0-9])(?P<host>[a-z0-9][a-z0-9\-]{2,62})\s?닷\s?(?:컴|넷|케이알)")
 
 
-_STOPWORDS = {"the", "this", "that", "a", "an", "my", "your", "our", "his", "her", "its", "their"}
+# Words that make "x dot com" prose ("the dot com bubble"), not a host.
+PROSE_WORDS = {"the", "this", "that", "a", "an", "my", "your", "our", "his", "her", "its", "their"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +161,7 @@ class Link:
     domain: str
     obfuscated: bool
     shortener: bool
+    suspicious: bool = False  # under one of SUSPICIOUS_TLDS
 
 
 def _clean_host(host: str) -> str:
@@ -175,7 +186,8 @@ def find_links(norm: Normalized) -> list[Link]:
             return
         taken.append((a, b))
         short = domain in SHORTENERS or any(domain.endswith("." + s) for s in SHORTENERS)
-        out.append(Link(base.span(a, b), text[a:b], domain, obf, short))
+        suspicious = domain.rsplit(".", 1)[-1] in SUSPICIOUS_TLDS
+        out.append(Link(base.span(a, b), text[a:b], domain, obf, short, suspicious))
 
     for m in _URL.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in "@.":
@@ -188,7 +200,7 @@ def find_links(norm: Normalized) -> list[Link]:
             labels = _clean_host(host).split(".")
             if len(labels) < 2 or not labels[0][:1].isalpha() and len(labels) == 2:
                 continue
-            if obf and (len(labels[-2]) < 3 or labels[-2] in _STOPWORDS):
+            if obf and (len(labels[-2]) < 3 or labels[-2] in PROSE_WORDS):
                 continue
         add(m.start(), m.end(), host, obf)
     for m in _WWW.finditer(text):

@@ -46,6 +46,7 @@ __all__ = [
     "normalize",
     "normalize_pattern",
     "nospace_key",
+    "numbers_key",
     "phonetic",
     "phonetic_key",
     "skeleton_key",
@@ -610,6 +611,17 @@ def nospace_key(key: Key) -> Key | None:
     return _delete(key, [m.span() for m in _SPACE_BETWEEN_HANGUL.finditer(key.text)])
 
 
+_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_key(base: Key) -> Key | None:
+    """Base key with every number written as ``#`` (``2016년`` -> ``#년``), for exceptions
+    that hold for any number (``#년 병신년``: a year before the year's name). None when
+    the text has no digit."""
+    repl = [(m.start(), m.end(), "#") for m in _NUMBER_RUN.finditer(base.text)]
+    return _replace(base, repl) if repl else None
+
+
 _MASK_CHARS = set("0123456789@$!*#%")
 _VOWELS = set("aeiouy")
 
@@ -658,13 +670,13 @@ class Normalized:
 
     def derived(self, name: str) -> Key | None:
         """``nospace``, ``phonetic``, ``initials``, ``jamo``, ``stretch``, ``loose`` (from
-        terms) or ``skeleton``."""
+        terms), ``skeleton`` or ``numbers`` (from base)."""
         try:
             return self._derived[name]
         except KeyError:
             pass
         fn = _DERIVED[name]
-        key = fn(self.base) if name == "skeleton" else fn(self.terms)
+        key = fn(self.base) if name in _FROM_BASE else fn(self.terms)
         self._derived[name] = key
         return key
 
@@ -685,7 +697,9 @@ _DERIVED = {
     "skeleton": skeleton_key,
     "stretch": stretch_key,
     "loose": loose_key,
+    "numbers": numbers_key,
 }
+_FROM_BASE = {"skeleton", "numbers"}
 
 
 def normalize_pattern(pattern: str) -> str:

@@ -10,7 +10,10 @@ false positives are handled by exceptions (``시발`` -> ``시발점``).
 An exception is itself a pattern (same wildcard rules); a hit for a term is
 dropped when an exception registered for that term (or for ``"*"``) covers the
 hit's span in the original text. Exceptions are matched in the same automata,
-so they cost nothing extra.
+so they cost nothing extra. In an exception, ``<n>`` stands for any number
+(``병신 = <n>년 병신년``: the calendar year, whatever year is written before it); those
+are matched in a small automaton of their own over the numbers key (every number
+written as ``#``), scanned only when a comment has a hit and a digit.
 
 All the patterns of a policy compile into at most six automata (main key,
 Korean no-space key, initial-consonant key, jamo key, masked-token skeleton
@@ -50,6 +53,7 @@ REASON_CODES = (
     "other",
 )
 DEFAULT_CODE = "offensive"
+NUMBER = "<n>"  # in an exception: any number (the numbers key writes each one as "#")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +155,7 @@ class TermMatcher:
         self.skeleton = _Auto()
         self.phonetic = _Auto()
         self.loose = _Auto()
+        self.numbered = _Auto()  # exceptions with "#" for a number
         self.count = 0
         for list_name, entries in lists.items():
             for entry in entries:
@@ -163,7 +168,14 @@ class TermMatcher:
             owner = "*" if owner_raw.strip() == "*" else normalize_pattern(owner_raw.strip("*"))
             for w in words:
                 p = parse_entry(w)
-                if p is not None:
+                if p is None:
+                    continue
+                if NUMBER in p.core:
+                    # "2016년 병신년" and "2016년병신년" alike
+                    needle = p.core.replace(NUMBER, "#")
+                    self.numbered.add(needle, (True, p, owner))
+                    self.numbered.add(needle.replace(" ", ""), (True, p, owner))
+                else:
                     self._add(p, (True, p, owner))
         for a in (
             self.main,
@@ -173,6 +185,7 @@ class TermMatcher:
             self.skeleton,
             self.phonetic,
             self.loose,
+            self.numbered,
         ):
             a.finish()
 
@@ -300,6 +313,8 @@ class TermMatcher:
             self._scan(self.loose, norm.derived("loose"), "loose", found, excs, orig)
         if not found:
             return found
+        if self.numbered.size:
+            self._scan(self.numbered, norm.derived("numbers"), "numbers", found, excs, orig)
         if excs:
             found = [m for m in found if not _excepted(m, excs)]
         if found and (self.quote_cues or self.after_cues):
@@ -330,12 +345,7 @@ class TermMatcher:
             return True
         if not self.quote_cues:
             return False
-        for m in _QUOTED.finditer(original):
-            if m.start() < a and b < m.end():
-                low = original.lower()
-                outside = low[: m.start()] + " " + low[m.end() :]
-                return any(c in outside for c in self.quote_cues)
-        return False
+        return any(s < a and b < e for s, e in quoted_mentions(original, self.quote_cues))
 
 
 _KO_REPORTED = re.compile(
@@ -349,6 +359,18 @@ _QUOTED = re.compile(
     r"(?<![A-Za-z0-9])'[^'\n]{1,60}'(?![A-Za-z0-9])|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’"
     r"|“[^”\n]{1,60}”|「[^」\n]{1,60}」|『[^』\n]{1,60}』"
 )
+
+
+def quoted_mentions(original: str, quote_cues: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of the quoted stretches that a comment reports: the words outside that
+    quote include one of ``quote_cues`` (lower-case)."""
+    out = []
+    low = original.lower()
+    for m in _QUOTED.finditer(original):
+        outside = low[: m.start()] + " " + low[m.end() :]
+        if any(c in outside for c in quote_cues):
+            out.append(m.span())
+    return out
 
 
 def _nfd_index(text: str) -> list[int]:

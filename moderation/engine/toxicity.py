@@ -64,8 +64,35 @@ def strip_names(text: str) -> str:
     return "".join(out)
 
 
+def strip_mentions(text: str, quote_cues: Sequence[str]) -> str:
+    """Blank out quoted words that the comment reports rather than uses.
+
+    The same test as the term lists' mention rule (:meth:`TermMatcher._mention`): a
+    quoted stretch (``'…'``, ``"…"``, ``“…”``, ``「…」``) in a comment whose words outside
+    the quotes include a reporting cue (``called``, ``calling``, ``said``, ``the word``
+    …). "A court ruled that calling a coworker a 'useless idiot' was an insult" is
+    scored without the quoted words, as the term rules already read it.
+    """
+    if not quote_cues or not any(q in text for q in "'\"‘“「『"):
+        return text
+    from .terms import quoted_mentions
+
+    spans = quoted_mentions(text, quote_cues)
+    if not spans:
+        return text
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
 def score_batch(
-    texts: Sequence[str], batch_size: int = 512, deobfuscate: bool = True
+    texts: Sequence[str],
+    batch_size: int = 512,
+    deobfuscate: bool = True,
+    quote_cues: Sequence[str] = (),
 ) -> list[float]:
     """Probability (0..1) that each text is offensive English.
 
@@ -73,10 +100,22 @@ def score_batch(
     the raw text, so ``ｆｕｃｋ``, ``sh1t``, ``f u c k`` and Cyrillic look-alikes reach it
     as plain words (on the dev corpus this lifted English recall of the model alone
     without raising any clean score above 0.7).
+
+    ``quote_cues`` (the policy's ``mention_quote_cues``): a text with a reported quote
+    is also scored without it, and the lower score counts. Blanking a quote only
+    removes evidence; a bag of words can score the rest higher ("Saying '…' is racist
+    nonsense"), which must not hold a comment the full text would not.
     """
     if not texts:
         return []
+    cues = tuple(c.lower() for c in quote_cues)
     texts = [strip_names(t) for t in texts]
+    extra = []  # (index, text without its reported quotes)
+    for i, t in enumerate(texts):
+        stripped = strip_mentions(t, cues)
+        if stripped != t:
+            extra.append((i, stripped))
+    texts += [t for _, t in extra]
     if deobfuscate:
         from .normalize import normalize
 
@@ -87,4 +126,7 @@ def score_batch(
         warnings.simplefilter("ignore")
         for i in range(0, len(texts), batch_size):
             out.extend(float(x) for x in predict(list(texts[i : i + batch_size])))
-    return out
+    n = len(out) - len(extra)
+    for (i, _), score in zip(extra, out[n:], strict=True):
+        out[i] = min(out[i], score)
+    return out[:n]

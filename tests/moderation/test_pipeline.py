@@ -181,12 +181,19 @@ def test_contact_information_is_held(client_for, reader, article, test_policy):
     assert body[hit["span"][0] : hit["span"][1]] == hit["matched"]
 
 
-def test_links_are_held_only_beyond_the_maximum(client_for, reader, article, test_policy):
+def test_links_are_held_only_beyond_the_maximum(client_for, reader, article, use_policy):
+    use_policy(link_unlisted_action="off")
     client = client_for(reader)
     two = "see https://a.example.com and https://b.example.org"
     assert post(client, two).json()["status"] == "published"
     three = two + " and https://c.example.net"
     assert post(client, three).json()["status"] == "pending"
+
+
+def test_a_link_outside_the_allow_list_is_held_by_default(client_for, reader, article, test_policy):
+    client = client_for(reader)
+    assert post(client, "Source: https://www.yna.co.kr/view/1").json()["status"] == "published"
+    assert post(client, "free streams at matchday-tv.com").json()["status"] == "pending"
 
 
 def test_too_long_is_refused_by_the_policys_limit(client_for, reader, article, use_policy):

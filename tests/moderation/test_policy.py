@@ -19,6 +19,8 @@ def test_a_fresh_install_has_the_default_policy_as_version_1():
     assert policy["new_user_hold"] == 0
     assert policy["link_max"] == 2
     assert policy["link_trusted_after"] == 0
+    assert policy["link_unlisted_action"] == "hold"
+    assert policy["link_suspicious_action"] == "hold"
     assert policy["report_threshold"] == 3
     assert policy["max_length"] == 250
     assert policy["nudge"] is True
@@ -70,6 +72,8 @@ def _errors(data):
         ("classifier_threshold", 1.5),
         ("classifier_threshold", "high"),
         ("classifier_action", "delete"),
+        ("link_unlisted_action", "maybe"),
+        ("link_suspicious_action", "always"),
         ("async_rules", ["classifier", "classifier"]),
         ("rules", ["classifier"]),
         ("request_rules", ["length", "mind_reading"]),
@@ -115,6 +119,16 @@ def test_the_classifier_fields_have_defaults_and_older_versions_read_as_them(pol
         actor=policy_admin, changes={"classifier_action": "off"}
     )
     assert created.data["classifier_action"] == "off"
+
+
+def test_older_versions_without_the_link_holds_read_as_off():
+    """Stored before link_unlisted_action / link_suspicious_action existed: the version
+    keeps publishing a lone ordinary link, as it did (new installs hold it)."""
+    data = policy_service.default_policy_data()
+    del data["link_unlisted_action"], data["link_suspicious_action"]
+    cleaned = policy_service.policy_validate(data)
+    assert cleaned["link_unlisted_action"] == "off"
+    assert cleaned["link_suspicious_action"] == "off"
 
 
 def test_create_copies_the_active_version_with_the_changes(policy_admin):

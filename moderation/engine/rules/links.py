@@ -2,10 +2,15 @@
 
 Policy keys: ``link_max`` (more counted links than this -> ``link_action``),
 ``link_allow_domains`` (never counted), ``link_action`` (hold|reject),
-``link_obfuscated_action`` / ``link_shortener_action`` (hold|reject|off: a single
-``hxxp://``, ``example dot com`` or ``bit.ly`` link already triggers it), and
-``link_trusted_after`` (an author with fewer published comments than this has
-any counted link held; 0 disables).
+``link_obfuscated_action`` / ``link_shortener_action`` / ``link_suspicious_action``
+(hold|reject|off: a single ``hxxp://``, ``example dot com``, ``bit.ly`` or
+``prize-now.xyz`` link already triggers it; suspicious = under one of
+``links.SUSPICIOUS_TLDS``), ``link_unlisted_action`` (hold|reject|off: any link
+outside the allow-list, from anyone), and ``link_trusted_after`` (an author with
+fewer published comments than this has any counted link held; 0 disables).
+
+The two newer actions read as ``off`` when a policy lacks them, so a stored policy
+version keeps doing what it did; the engine's default policy sets both to ``hold``.
 """
 
 from __future__ import annotations
@@ -29,6 +34,10 @@ class LinksRule:
         self.action = _ACTIONS.get(str(policy.get("link_action", "hold")).lower(), HOLD)
         self.obf_action = _ACTIONS.get(str(policy.get("link_obfuscated_action", "hold")).lower())
         self.short_action = _ACTIONS.get(str(policy.get("link_shortener_action", "hold")).lower())
+        self.suspicious_action = _ACTIONS.get(
+            str(policy.get("link_suspicious_action", "off")).lower()
+        )
+        self.unlisted_action = _ACTIONS.get(str(policy.get("link_unlisted_action", "off")).lower())
         self.trusted_after = int(policy.get("link_trusted_after", 0))
 
     def check(self, text: str, context: Context | None = None) -> list[Hit]:
@@ -53,6 +62,12 @@ class LinksRule:
             if lk.shortener and self.short_action:
                 reasons.append("shortener")
                 action = _stronger(action, self.short_action)
+            if lk.suspicious and self.suspicious_action:
+                reasons.append("suspicious_tld")
+                action = _stronger(action, self.suspicious_action)
+            if self.unlisted_action:
+                reasons.append("unlisted")
+                action = _stronger(action, self.unlisted_action)
             if new_author:
                 reasons.append("new_author")
                 action = _stronger(action, HOLD)

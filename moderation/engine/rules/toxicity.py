@@ -24,6 +24,7 @@ class ToxicityRule:
         self.threshold = float(policy.get("toxicity_threshold", DEFAULT_THRESHOLD))
         mode = str(policy.get("toxicity_action", "hold")).lower()
         self.action = {"hold": HOLD, "reject": REJECT}.get(mode)  # "off" -> None
+        self.quote_cues = tuple(policy.get("mention_quote_cues") or ())
 
     def hit_for(self, score: float, text: str = "") -> Hit | None:
         if self.action is None or score < self.threshold:
@@ -45,6 +46,6 @@ class ToxicityRule:
         if score is None:
             from ..toxicity import score_batch
 
-            score = score_batch([text])[0]
+            score = score_batch([text], quote_cues=self.quote_cues)[0]
         hit = self.hit_for(score, text)
         return [hit] if hit else []

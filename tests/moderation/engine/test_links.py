@@ -92,3 +92,38 @@ def test_default_policy_allows_news_links(screener):
     assert screener.screen("Source: https://en.yna.co.kr/view/AKR123").action == PUBLISH
     assert screener.screen("Source: https://www.moef.go.kr/en/index").action == PUBLISH
     assert screener.screen("Win big at luckyspin dot com").action == HOLD
+
+
+# ----------------------------------------------------------------- unlisted and suspicious
+
+
+def test_links_outside_the_allow_list_are_held_from_anyone_by_default(screener):
+    for text in (
+        "Stream every match free tonight → matchday-tv.com",
+        "무료 중계 여기서 보세요 www.kbo-jungkye.net",
+    ):
+        result = screener.screen(text, TRUSTED)
+        assert result.action == HOLD, text
+        assert "unlisted" in result.hits[0].detail["reasons"]
+    # news, government and reference links still publish
+    assert screener.screen("Details at https://www.gov.kr/portal", TRUSTED).action == PUBLISH
+    assert screener.screen("원문은 www.kma.go.kr 에 있어요", TRUSTED).action == PUBLISH
+
+
+def test_suspicious_tlds_are_held_even_when_unlisted_links_are_allowed():
+    rule = LinksRule({"link_unlisted_action": "off", "link_suspicious_action": "hold"})
+    for text in ("free prizes at giveaway-now.xyz", "코인 무료 리딩 coin-king.top 입장"):
+        hits = rule.check(text, TRUSTED)
+        assert (
+            hits and hits[0].action == HOLD and hits[0].detail["reasons"] == ["suspicious_tld"]
+        ), text
+    assert rule.check("my recipe blog is at kimchi-diary.com", TRUSTED) == []
+    reject = LinksRule({"link_suspicious_action": "reject"})
+    assert reject.check("claim it at gift-box.click", TRUSTED)[0].action == REJECT
+
+
+def test_a_policy_without_the_newer_link_fields_keeps_its_behaviour():
+    """A stored policy version from before these fields publishes a lone ordinary link."""
+    rule = LinksRule({"link_max": 2})
+    assert rule.check("see giveaway-now.xyz", TRUSTED) == []
+    assert rule.check("see kimchi-diary.com", TRUSTED) == []

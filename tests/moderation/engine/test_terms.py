@@ -161,6 +161,56 @@ def test_exception_only_covers_its_own_span():
     assert len(hits) == 1 and hits[0].span == (7, 9)
 
 
+def test_number_placeholder_in_exceptions():
+    """``<n>`` in an exception is any number, written with or without separators."""
+    m = TermMatcher({"b": ["zorg", "멍충"]}, {"zorg": ["<n> zorg"], "멍충": ["<n>년 멍충"]})
+
+    def found(t):
+        return [x.pattern.entry for x in m.find(normalize(t))]
+
+    assert found("the 1,999 zorg replicas") == []
+    assert found("back in 2024 zorg again") == []
+    assert found("you zorg") == ["zorg"]
+    assert found("2024년 멍충 축제") == []
+    assert found("1988년멍충") == []
+    assert found("2024년에 이 멍충") == ["멍충"]
+
+
+# 병신년 (丙申) as the name of a year: after a year number, or with words that follow
+# a year's name. Fresh sentences, none from a corpus.
+YEAR_NAME_KO = [
+    "1956년 병신년 봄에 할머니가 시집오셨다고 한다.",
+    "2016 병신년 가을 야구는 두산이 가져갔지.",
+    "1896년(병신년) 아관파천 관련 사료를 정리했습니다.",
+    "병신년(2016년) 연말 정산 자료를 찾는 중이에요.",
+    "할아버지는 1956년병신년생이라 원숭이띠세요.",
+    "병신년 한 해 동안 성원해 주셔서 감사합니다.",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_NAME_KO)
+def test_byeongsin_as_a_year_name_is_not_an_insult(screener, text):
+    res = screener.screen(text)
+    assert res.action == PUBLISH, res.hits
+
+
+# ...while the insult stays an insult, with or without a year nearby
+INSULT_KO = [
+    ("야 이 병신년아 작작 해", "병신"),
+    ("2016년 그 병신년아 기억나냐", "병신년아"),
+    ("2024년 병신년들 또 몰려왔네", "병신년들"),
+    ("저 병신년 또 시작이네", "병신"),
+    ("2020년에 이 병신년이 한 짓 봐라", "병신"),
+]
+
+
+@pytest.mark.parametrize("text,matched", INSULT_KO)
+def test_byeongsin_insult_beats_the_year_exception(screener, text, matched):
+    res = screener.screen(text)
+    assert res.action == REJECT, res.hits
+    assert matched in [h.matched for h in res.hits]
+
+
 def test_whole_word_and_wildcards():
     m = TermMatcher({"b": ["cunt", "fuck*", "*shit"]})
 
