@@ -7,6 +7,9 @@ from django.core.signals import request_finished
 
 from config import gc_freeze
 
+# request_finished also closes database connections: let its other receivers run.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def freezes(monkeypatch):
