@@ -19,7 +19,7 @@ from .normalize import Key, Normalized
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # phone, email, rrn, messenger, address
+    kind: str  # phone, email, rrn, messenger, address, plate
     span: tuple[int, int]
     value: str  # normalised value (digits, handle, ...)
     code: str = "personal_info"
@@ -111,6 +111,37 @@ def _hangul_phones(base: Key) -> list[Finding]:
                 out.append(Finding("phone", base.span(m.start(), m.start() + len(cand)), digits))
                 break
             cand = cand[:-1].rstrip(" .-")
+    return out
+
+
+# Phone numbers spelled with English number words: "zero one zero, seven seven two one ...".
+_EN_DIGITS = {
+    "zero": "0",
+    "oh": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_EN_NUM = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})"
+_EN_NUM_RUN = re.compile(rf"\b{_EN_NUM}(?:[\s,.\-]{{1,3}}{_EN_NUM}){{3,12}}\b")
+_EN_NUM_WORD = re.compile(r"[a-z]+|\d+")
+
+
+def _word_phones(base: Key) -> list[Finding]:
+    """A mobile number's digits written as words (at least half of them words)."""
+    out = []
+    for m in _EN_NUM_RUN.finditer(base.text):
+        parts = _EN_NUM_WORD.findall(m.group())
+        words = sum(p in _EN_DIGITS for p in parts)
+        digits = "".join(_EN_DIGITS.get(p, p) for p in parts)
+        if words * 2 >= len(parts) and re.fullmatch(r"01[016789]\d{7,8}", digits):
+            out.append(Finding("phone", base.span(*m.span()), digits))
     return out
 
 
@@ -449,10 +480,20 @@ _ADDRESS_CUE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+# Without a number: an address cue, then district (시/군/구) and neighbourhood (동/읍/면/리),
+# as in "본가 주소 부산 해운대구 우동 ○○아파트". A place named without the cue is news.
+_NAMED_ADDRESS = re.compile(
+    r"(?<![가-힣])(?:집\s?주소|주소|사는\s?곳|사는\s?집|본가|자택)\s?(?:는|은|가|이|:|：)?\s?(?:[가-힣]{2,4}\s)?"
+    r"[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,5}(?:동|읍|면|리)(?![가-힣])"
+    r"(?:\s[가-힣a-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|apt))?"
+)
 
 
 def _addresses(base: Key) -> list[Finding]:
     text = base.text
+    named = _NAMED_ADDRESS.search(text)
+    if named:
+        return [Finding("address", base.span(*named.span()), named.group())]
     if not _DIGIT.search(text):
         return []
     hits = [m for pat in _ADDRESS_PATTERNS for m in pat.finditer(text)]
@@ -469,8 +510,28 @@ def _addresses(base: Key) -> list[Finding]:
     return []
 
 
+# ----------------------------------------------------------------------------- plates
+
+# A Korean vehicle plate (12가 3456, 123허 4567) next to a plate cue: who drives which car.
+_PLATE = re.compile(
+    r"(?<!\d)\d{2,3}\s?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주"
+    r"아바사자배하허호]\s?\d{4}(?!\d)"
+)
+_PLATE_CUE = re.compile(r"plate|license|licence|번호판|차량\s?번호|차\s?번호|넘버")
+
+
+def _plates(base: Key) -> list[Finding]:
+    out = []
+    for m in _PLATE.finditer(base.text):
+        window = base.text[max(0, m.start() - 40) : m.end() + 40]
+        if _PLATE_CUE.search(window):
+            out.append(Finding("plate", base.span(*m.span()), m.group()))
+    return out
+
+
 DETECTORS = {
-    "phone": lambda b: _phones(b) + _hangul_phones(b),
+    "phone": lambda b: _phones(b) + _hangul_phones(b) + _word_phones(b),
+    "plate": _plates,
     "email": _emails,
     "rrn": _rrns,
     "messenger": _messengers,

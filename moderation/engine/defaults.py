@@ -96,7 +96,9 @@ def parse_exceptions(text: str) -> dict[str, list[str]]:
         if not line:
             continue
         pattern, _, words = line.partition("=")
-        items = [w.strip() for w in words.split(",") if w.strip()]
+        # "a, b | c, d" on the right is a phrase family (as in the term files)
+        items = expand_line(words) if "|" in words else [w.strip() for w in words.split(",")]
+        items = [w for w in items if w]
         out.setdefault(pattern.strip(), []).extend(items)
     return out
 

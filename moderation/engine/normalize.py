@@ -263,8 +263,12 @@ def collapse_spaces(key: Key) -> Key:
     return _delete(key, [m.span() for m in _MULTI_SPACE.finditer(key.text)])
 
 
-# A "single" is a token with at most one word character (plus a little punctuation).
-_SINGLE = r"(?:[^\w\s]{0,2}\w[^\w\s]{0,2}|[^\w\s]{1,2})"
+# A "single" is a token with at most one word character (plus a little punctuation), or
+# one Hangul syllable with a digit or two stuck after it ("씨1 발": the digit is padding,
+# dropped later inside the joined word; digits *before* a syllable are counts: "3층 5호").
+_SINGLE = (
+    r"(?:[^\w\s]{0,2}\w[^\w\s]{0,2}|[^\w\s]{0,2}[\uac00-\ud7a3]\d{1,2}[^\w\s]{0,2}|[^\w\s]{1,2})"
+)
 _SPACED_RUN = re.compile(rf"(?<!\S){_SINGLE}(?: {_SINGLE}(?!\S))+")
 _WORDCHAR = re.compile(r"\w")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")

@@ -110,8 +110,11 @@ def test_training_data_is_well_formed_and_parleys_own():
         assert (r["label"] == "clean") == r["category"].startswith("clean"), r["id"]
     # no 20-character overlap with the dev corpus or the benchmark sets
     root = Path(__file__).resolve().parents[3]
+    # the dev corpus sits in "shared/corpus" next to the checkout, or next to the folder
+    # holding it (a git worktree such as wt/<branch>): look in each ancestor
+    devs = [d / "shared" / "corpus" / "dev.jsonl" for d in root.parents]
     refs = [
-        root.parent / "shared" / "corpus" / "dev.jsonl",
+        *[d for d in devs if d.exists()][:1],
         *sorted((root / "bench/data").glob("*.jsonl")),
     ]
     grams = set()
