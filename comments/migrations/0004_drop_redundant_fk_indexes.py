@@ -15,6 +15,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from config.migration_ops import DropIndexes
+
 
 INDEXES = [  # (name, table, column): the names Django gave them
     ("comments_comment_article_id_94fe60a2", "comments_comment", "article_id"),
@@ -23,23 +25,6 @@ INDEXES = [  # (name, table, column): the names Django gave them
     ("comments_reaction_comment_id_988700cd", "comments_reaction", "comment_id"),
     ("comments_report_comment_id_bbaf98e5", "comments_report", "comment_id"),
 ]
-
-
-def _concurrently(schema_editor):
-    return "CONCURRENTLY " if schema_editor.connection.vendor == "postgresql" else ""
-
-
-def drop(apps, schema_editor):
-    for name, _table, _column in INDEXES:
-        schema_editor.execute(f'DROP INDEX {_concurrently(schema_editor)}IF EXISTS "{name}"')
-
-
-def create(apps, schema_editor):
-    for name, table, column in INDEXES:
-        schema_editor.execute(
-            f'CREATE INDEX {_concurrently(schema_editor)}IF NOT EXISTS "{name}"'
-            f' ON "{table}" ("{column}")'
-        )
 
 
 class Migration(migrations.Migration):
@@ -52,7 +37,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.SeparateDatabaseAndState(
-            database_operations=[migrations.RunPython(drop, create)],
+            database_operations=[DropIndexes(INDEXES)],
             state_operations=[
                 migrations.AlterField(
                     model_name="comment",

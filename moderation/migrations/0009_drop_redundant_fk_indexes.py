@@ -9,6 +9,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from config.migration_ops import DropIndexes
+
 
 INDEXES = [  # (name, table, column): the names Django gave them
     ("moderation_auditlog_actor_id_7964475b", "moderation_auditlog", "actor_id"),
@@ -16,23 +18,6 @@ INDEXES = [  # (name, table, column): the names Django gave them
     ("moderation_sanction_user_id_b32ec15e", "moderation_sanction", "user_id"),
     ("moderation_screeningrecord_comment_id_88a32488", "moderation_screeningrecord", "comment_id"),
 ]
-
-
-def _concurrently(schema_editor):
-    return "CONCURRENTLY " if schema_editor.connection.vendor == "postgresql" else ""
-
-
-def drop(apps, schema_editor):
-    for name, _table, _column in INDEXES:
-        schema_editor.execute(f'DROP INDEX {_concurrently(schema_editor)}IF EXISTS "{name}"')
-
-
-def create(apps, schema_editor):
-    for name, table, column in INDEXES:
-        schema_editor.execute(
-            f'CREATE INDEX {_concurrently(schema_editor)}IF NOT EXISTS "{name}"'
-            f' ON "{table}" ("{column}")'
-        )
 
 
 class Migration(migrations.Migration):
@@ -46,7 +31,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.SeparateDatabaseAndState(
-            database_operations=[migrations.RunPython(drop, create)],
+            database_operations=[DropIndexes(INDEXES)],
             state_operations=[
                 migrations.AlterField(
                     model_name="auditlog",
