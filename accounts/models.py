@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from .managers import UserManager
+
 
 class User(AbstractUser):
     """A reader, moderator or admin.
@@ -22,6 +24,8 @@ class User(AbstractUser):
     # the transaction that saves a sanction, so that posting, which loads this
     # row anyway, skips the sanctions query for the (usual) reader who has none.
     sanctions_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = UserManager()
 
     MODERATORS_GROUP = "moderators"
 
