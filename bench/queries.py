@@ -2,6 +2,7 @@
 
     python bench/queries.py            # after a bench/run.py (uses its database as left)
     python bench/queries.py --profile  # also a pyinstrument profile of 200 requests each
+    SHOW_SQL=1 python bench/queries.py # and the statements and Redis commands of one request
 
 Uses the data ``bench/run.py`` loaded into ``parley_bench`` and Redis db 14
 (re-warmed here), Django's test client (no HTTP server) and
@@ -41,6 +42,7 @@ class RedisCounter:
 
     def __init__(self):
         self.n = 0
+        self.commands: list[str] = []
 
     def __enter__(self):
         import redis
@@ -50,6 +52,7 @@ class RedisCounter:
 
         def wrapped(client, *args, **kw):
             counter.n += 1
+            counter.commands.append(" ".join(str(a)[:60] for a in args[:8]))
             return self._orig(client, *args, **kw)
 
         redis.Redis.execute_command = wrapped
@@ -58,6 +61,9 @@ class RedisCounter:
 
         def pipe_wrapped(pipe, *args, **kw):
             counter.n += 1  # a MULTI/pipeline is one round trip
+            counter.commands.append(
+                "pipeline: " + ", ".join(str(c[0][0]) for c in pipe.command_stack)
+            )
             return orig_pipe(pipe, *args, **kw)
 
         redis.client.Pipeline.execute = pipe_wrapped
@@ -116,7 +122,9 @@ def main() -> None:
         print(f"{name:<28} {len(q.captured_queries):2d} SQL  {r.n:2d} Redis commands")
         if os.environ.get("SHOW_SQL"):
             for x in q.captured_queries:
-                print("     ", x["sql"][:160])
+                print("      SQL", x["sql"][:160])
+            for c in r.commands:
+                print("      Redis", c)
         t, cpu = time.perf_counter(), time.process_time()
         for i in range(args.n):
             call(i)

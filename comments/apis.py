@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from config.api.formats import iso
 from config.errors import DomainError
+from config.sessions import read_ahead_keys
 
 from . import selectors, services
 from .adapter import get_adapter
@@ -132,11 +133,15 @@ class ArticleCommentsApi(APIView):
         )
         return Response(page)
 
-    def check_throttles(self, request: Request) -> None:
-        if request.method == "POST" and request.user.is_authenticated:
-            # Before the rate limits, which read the policy: see read_ahead_for_posting.
-            selectors.read_ahead_for_posting(self.kwargs["key"])
-        super().check_throttles(request)
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        # Before authentication (which loads the session) and the rate limits (which
+        # read the policy): what this request will read from the cache, in one trip.
+        session_keys = read_ahead_keys(request)
+        if request.method == "POST":
+            selectors.read_ahead_for_posting(kwargs["key"], also=session_keys)
+        elif request.method == "GET":
+            selectors.read_ahead_for_thread(kwargs["key"], also=session_keys)
+        super().initial(request, *args, **kwargs)
 
     @extend_schema(
         request=CommentCreateInput, responses={201: CommentOutput}, operation_id="comment_create"

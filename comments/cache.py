@@ -136,8 +136,16 @@ def _ref_key(key: str) -> str:
 
 
 def article_id_for(key: str) -> int | None:
-    value = cache.get(_ref_key(key))
+    ref = _ref_key(key)
+    value = request_scope.read_ahead(ref, lambda: cache.get(ref))
     return value if isinstance(value, int) else None
+
+
+def read_ahead_article_ref(key: str, *, also: Sequence[str] = ()) -> None:
+    """Fetch the article reference for reading a thread and ``also`` (more cache keys
+    the request will read) in one round trip, kept for this request."""
+    keys = [_ref_key(key), *also]
+    request_scope.keep_read_ahead(cache.get_many(keys), keys)
 
 
 def remember_article(key: str, article_id: int) -> None:

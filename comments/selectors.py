@@ -10,6 +10,7 @@ number (see ``comments.cache``), for anonymous and signed-in readers alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection
@@ -70,13 +71,20 @@ def article_get(key: str) -> Article:
     return article
 
 
-def read_ahead_for_posting(key: str) -> None:
-    """Before a post is checked: the cached article row and the cache entries the
+def read_ahead_for_posting(key: str, *, also: Sequence[str] = ()) -> None:
+    """Before a post is checked: the cached article row, the cache entries the
     screening adapter will read (``posting_cache_keys``: the active policy, which
-    the rate limits read first) in one round trip instead of one each."""
+    the rate limits read first) and ``also`` (the session: ``config.sessions``)
+    in one round trip instead of one each."""
     from .adapter import get_adapter
 
-    thread_cache.read_ahead_article_row(key, also=get_adapter().posting_cache_keys())
+    thread_cache.read_ahead_article_row(key, also=[*get_adapter().posting_cache_keys(), *also])
+
+
+def read_ahead_for_thread(key: str, *, also: Sequence[str] = ()) -> None:
+    """Before a thread page is read: the article reference and ``also`` (the
+    session) in one round trip."""
+    thread_cache.read_ahead_article_ref(key, also=also)
 
 
 def article_for_posting(key: str) -> Article:

@@ -115,7 +115,9 @@ if REDIS_URL:
     # Sessions (and so allauth's X-Session-Token) are read from Redis and written
     # through to the database: every web process sees the same session, a Redis
     # flush only costs a database read, and logout deletes both.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # ``config.sessions`` is Django's cached_db engine whose reads can share a view's
+    # first cache round trip.
+    SESSION_ENGINE = "config.sessions"
 else:
     CACHES = {
         "default": {
