@@ -76,11 +76,9 @@ class RedisCounter:
         redis.client.Pipeline.execute = self._orig_pipe
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--profile", action="store_true")
-    parser.add_argument("-n", type=int, default=200)
-    args = parser.parse_args()
+def setup_cases() -> dict:
+    """The benchmarked requests, each a function of a request number, through Django's
+    test client (no HTTP server) with 50 of the loaded sessions in rotation."""
     from django.contrib.sessions.models import Session
 
     keys = Session.objects.order_by("session_key").values_list("session_key", flat=True)
@@ -110,6 +108,15 @@ def main() -> None:
         ),
     }
     cache.clear()
+    return cases
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("-n", type=int, default=200)
+    args = parser.parse_args()
+    cases = setup_cases()
     for name, call in cases.items():
         for i in range(3):  # warm caches (pages, sessions, policy)
             call(i)
