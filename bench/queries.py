@@ -7,7 +7,8 @@
 Uses the data ``bench/run.py`` loaded into ``parley_bench`` and Redis db 14
 (re-warmed here), Django's test client (no HTTP server) and
 ``CaptureQueriesContext``. The connection health check (``SELECT 1``) is
-counted when it runs, as in a server request. Posting writes real comments.
+counted when it runs, as in a server request. Posting writes real comments; the
+next run (of this script or bench/run.py) deletes them first.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import BIG_KEY, SERVER_ENV  # noqa: E402
+from run import BIG_KEY, SERVER_ENV, restore_loaded_state  # noqa: E402
 
 os.environ.update(SERVER_ENV)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
@@ -78,8 +79,11 @@ class RedisCounter:
 
 def setup_cases() -> dict:
     """The benchmarked requests, each a function of a request number, through Django's
-    test client (no HTTP server) with 50 of the loaded sessions in rotation."""
+    test client (no HTTP server) with 50 of the loaded sessions in rotation, on the data
+    as loaded (comments posted by earlier runs deleted, as bench/run.py does)."""
     from django.contrib.sessions.models import Session
+
+    restore_loaded_state()
 
     keys = Session.objects.order_by("session_key").values_list("session_key", flat=True)
     tokens = list(keys[:50])
