@@ -11,6 +11,7 @@ number (see ``comments.cache``), for anonymous and signed-in readers alike.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from django.db import connection
@@ -340,13 +341,26 @@ def comment_thread(
             article_id, generation, *parts, value=cached, rendered=render_json(cached)
         )
     if cached is not None:
-        hidden, reacted, reported = _viewer_on_public_page(
-            viewer, article_id, _page_ids(cached["results"])
-        )
+        public_ids = _page_ids(cached["results"])
+        hidden, reacted, reported = _viewer_on_public_page(viewer, article_id, public_ids)
         if not hidden:
             return {**cached, "results": _decorate(cached["results"], viewer, reacted, reported)}
+        if cursor is None:
+            merged = _merged_first_page(cached, viewer, article_id, ordering, page_size)
+            if merged is not None:
+                extra = [i for i in _page_ids(merged["results"]) if i not in set(public_ids)]
+                more_reacted, more_reported = viewer_state(viewer, extra)
+                results = _decorate(
+                    merged["results"], viewer, reacted | more_reacted, reported | more_reported
+                )
+                return {**merged, "results": results}
+    return _viewer_page(viewer, article_id, ordering, page_size, cursor)
 
-    # The viewer has held or rejected comments here: a page of their own, uncached.
+
+def _viewer_page(
+    viewer: Any, article_id: int, ordering: tuple[str, ...], page_size: int, cursor: Cursor | None
+) -> dict[str, Any]:
+    """The page as ``viewer`` sees it, read from the database (the reference for the merge)."""
     page = keyset_page(
         _base(viewer).filter(article_id=article_id, parent__isnull=True),
         ordering=ordering,
@@ -355,6 +369,88 @@ def comment_thread(
     )
     rows = _render_page(page.rows, viewer, with_replies=True)
     return {**_page_result(rows, page), "results": _with_viewer(rows, viewer)}
+
+
+# More of the viewer's own held or rejected comments than this on one article: the
+# page is read from the database instead (the merge sorts them all in Python).
+MERGE_LIMIT = 100
+_HIDDEN = (Comment.Status.PENDING, Comment.Status.REJECTED)
+
+
+def _position(item: dict | Comment, ordering: Sequence[str]) -> tuple[Any, ...]:
+    """The sort-key values of a rendered comment (dict) or a row, as keyset_page sees them."""
+    values = []
+    for order in ordering:
+        name = order.lstrip("-")
+        if isinstance(item, dict):
+            value = item[name]
+            if name in ("created_at", "edited_at") and value is not None:
+                value = datetime.fromisoformat(value)
+        else:
+            value = getattr(item, name)
+        values.append(value)
+    return tuple(values)
+
+
+def _sorted(items: list, ordering: Sequence[str]) -> list:
+    descending = {order.startswith("-") for order in ordering}
+    if len(descending) != 1:  # pragma: no cover - every sort here is one direction
+        raise ValueError("mixed-direction ordering")
+    return sorted(items, key=lambda item: _position(item, ordering), reverse=descending.pop())
+
+
+def _merged_first_page(
+    cached: dict[str, Any], viewer: Any, article_id: int, ordering: tuple[str, ...], page_size: int
+) -> dict[str, Any] | None:
+    """The first page as a viewer with held or rejected comments here sees it, built from
+    the cached public page and those few comments, without reading the thread again.
+
+    The viewer sees the public comments plus their own held or rejected ones. The
+    cached page holds the first ``page_size`` public top-level comments, so the first
+    ``page_size`` of (those + the viewer's top-level ones) is the viewer's first page;
+    a comment's first replies are, likewise, the first ``EMBEDDED_REPLIES`` of (its
+    cached public replies + the viewer's replies to it). Comments of the viewer's that
+    land on the page get their replies read as the uncached path reads them.
+    ``_viewer_page`` is the reference: ``tests/comments/test_viewer_page_merge.py``
+    compares the two on random threads. None: too many to merge (``MERGE_LIMIT``).
+    """
+    own = list(
+        _base(viewer).filter(article_id=article_id, author_id=viewer.pk, status__in=_HIDDEN)[
+            : MERGE_LIMIT + 1
+        ]
+    )
+    if len(own) > MERGE_LIMIT:
+        return None
+    own_replies: dict[int, list[Comment]] = {}
+    for comment in own:
+        if comment.parent_id is not None:
+            own_replies.setdefault(comment.parent_id, []).append(comment)
+    top = _sorted([*cached["results"], *(c for c in own if c.parent_id is None)], ordering)
+    more = cached["next"] is not None or len(top) > page_size
+    top = top[:page_size]
+    own_on_page = [c.pk for c in top if isinstance(c, Comment)]
+    their_replies = _first_replies(own_on_page, viewer)
+    results = []
+    for item in top:
+        if isinstance(item, Comment):
+            out = comment_dict(item)
+            out["replies"] = [comment_dict(r) for r in their_replies.get(item.pk, [])]
+        else:
+            out = dict(item)
+            extra = own_replies.get(item["id"])
+            if extra:
+                replies = _sorted([*item["replies"], *extra], REPLIES_ORDER)
+                out["replies"] = [
+                    r if isinstance(r, dict) else comment_dict(r)
+                    for r in replies[:EMBEDDED_REPLIES]
+                ]
+        results.append(out)
+    last = top[-1] if top else None
+    return {
+        "results": results,
+        "next": Cursor(_position(last, ordering)).encode() if last is not None and more else None,
+        "previous": None,
+    }
 
 
 def comment_get(*, viewer: Any, comment_id: Any) -> Comment:
