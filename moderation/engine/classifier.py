@@ -71,6 +71,16 @@ class Prediction:
         return {"category": self.category, "score": round(self.score, 4)}
 
 
+# what a key without a letter or digit scores: nothing for the model to read
+_UNREAD = Prediction(CATEGORIES[0], 0.0, {CLEAN: 1.0})
+
+
+def has_text(key: str) -> bool:
+    """True when the text has a letter or a digit in any script (``ㅋㅋ`` and ``3`` count;
+    emoji, punctuation and symbols do not)."""
+    return any(c.isalnum() for c in key)
+
+
 def read_jsonl(paths: Iterable[Path | str]) -> list[dict]:
     rows: list[dict] = []
     for path in paths:
@@ -151,15 +161,22 @@ class Model:
         self.seconds = seconds
 
     def predict_keys(self, keys: Sequence[str]) -> list[Prediction]:
+        """One prediction per key. A key without a letter or digit (emoji, punctuation,
+        a row of ``!!!``) is not read: it gets score 0 without reaching the model, whose
+        character n-grams would otherwise judge a row of symbols by the few lines of
+        that kind it was shown."""
         if not keys:
             return []
-        probs = self.estimator.predict_proba(self.vectorizer.transform(list(keys)))
+        readable = [i for i, k in enumerate(keys) if has_text(k)]
+        out: list[Prediction] = [_UNREAD] * len(keys)
+        if not readable:
+            return out
+        probs = self.estimator.predict_proba(self.vectorizer.transform([keys[i] for i in readable]))
         clean = self.classes.index(CLEAN)
-        out = []
-        for row in probs:
+        for i, row in zip(readable, probs, strict=True):
             scores = {c: float(p) for c, p in zip(self.classes, row, strict=True)}
             best = max((c for c in self.classes if c != CLEAN), key=lambda c: scores[c])
-            out.append(Prediction(best, float(1.0 - row[clean]), scores))
+            out[i] = Prediction(best, float(1.0 - row[clean]), scores)
         return out
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
