@@ -41,3 +41,71 @@ def test_text_with_a_letter_or_digit_is_still_read():
         False,
         True,
     ]
+
+
+# --- 2. patterns are normalised like the text ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written,key",
+    [
+        ("sh1t", "shit"),
+        ("f u c k", "fuck"),
+        ("씨1발", "씨발"),
+        ("병.신", "병신"),
+        ("fuuuuck", "fuck"),
+        ("ＦＵＣＫ", "fuck"),
+    ],
+)
+def test_a_pattern_reaches_the_key_the_text_does(written, key):
+    assert normalize_pattern(written) == key == normalize(written).terms.text
+
+
+def test_a_leet_written_entry_matches_the_text_it_was_written_for():
+    m = TermMatcher({"suspect": ["spam:sub4sub", "offensive:sh1tshow"]})
+    hits = m.find(normalize("sub4sub anyone? what a shitshow"))
+    assert sorted(h.pattern.entry for h in hits) == ["offensive:sh1tshow", "spam:sub4sub"]
+    # and the written form in the text too
+    assert m.find(normalize("what a sh1tshow"))
+
+
+def test_a_spaced_korean_entry_still_matches_with_a_particle_after_it():
+    # "목 따" is joined to "목따" like the text would be, and still meets "목 따러"
+    m = TermMatcher({"banned": ["threat:목 따"]})
+    assert parse_entry("threat:목 따").core == "목따"
+    assert m.find(normalize("목 따러 간다"))
+    assert m.find(normalize("목따러 간다"))
+
+
+def test_no_default_entry_is_a_respelling_that_turns_into_a_plain_word(screen):
+    # s3xy would now be "sexy": fashion and news must stay clean
+    for text in [
+        "The sexy new coupe from Hyundai looks great in red",
+        "Sexy or not, the jacket was the talk of Seoul Fashion Week",
+        "Gym selfies, sexy dresses and the new rules on school uniforms",
+    ]:
+        res = screen(text)
+        assert "sexual" not in res.codes, (text, res.hits)
+
+
+def test_leet_written_entries_do_not_become_words_of_clean_comments(policy):
+    """An entry written with digits or symbols for letters (sub4sub) is matched in its
+    folded form (subasub); that form must not be a word readers use innocently."""
+    import re
+
+    leet = re.compile(r"[a-z][0-9@$!]|[0-9@$!][a-z]")
+    clean_words = set()
+    for row in classifier.read_jsonl(classifier.training_files()):
+        if classifier.label_of(row) == "clean":
+            clean_words.update(re.findall(r"[a-z]+", classifier.key_of(row["text"])))
+    for entry in policy["banned_terms"] + policy["suspect_terms"]:
+        body = entry.split(":", 1)[1]
+        if leet.search(body):
+            core = parse_entry(entry).core
+            assert not (set(core.split()) <= clean_words), (entry, core)
+
+
+def test_number_exceptions_are_read_over_the_base_key():
+    m = TermMatcher({"banned": ["insult:병신"]}, {"병신": ["<n>년(병신년"]})
+    assert not m.find(normalize("2016년(병신년) 새해"))
+    assert m.find(normalize("병신년아"))
