@@ -109,3 +109,43 @@ def test_number_exceptions_are_read_over_the_base_key():
     m = TermMatcher({"banned": ["insult:병신"]}, {"병신": ["<n>년(병신년"]})
     assert not m.find(normalize("2016년(병신년) 새해"))
     assert m.find(normalize("병신년아"))
+
+
+# --- 3. "going to shoot <person>" is held; shooting photos, hoops and e-mails is not -----
+
+SHOOT_HELD = [
+    "I swear I'm going to shoot him the next time he walks past my shop",
+    "somebody's gonna shoot that judge one of these days",
+    "We should shoot them all at the border",
+    "I'll shoot everyone at that office if they fire me",
+    "Keep talking and I'm about to shoot her",
+    "going to shoot up the stadium this weekend, don't come",
+]
+SHOOT_CLEAN = [
+    "I'm going to shoot hoops with my son after work",
+    "We're going to shoot the breeze at the pub tonight",
+    "I'll shoot him an email about the corrections",
+    "Gonna shoot them a message to confirm the interview",
+    "The photographer is going to shoot her for the cover of the spring issue",
+    "They're going to shoot her wedding at a hanok in Bukchon",
+    "We're going to shoot a music video in Busan next month",
+    "The committee will shoot him down again, like every other proposal",
+    "That single is about to shoot up the charts",
+    "He's going to shoot a free throw with two seconds left",
+]
+
+
+@pytest.mark.parametrize("text", SHOOT_HELD)
+def test_going_to_shoot_a_person_is_held(screen, text):
+    res = screen(text)
+    assert res.action != PUBLISH and "threat" in res.codes, res.hits
+
+
+def test_going_to_shoot_a_person_is_held_not_refused(screen):
+    res = screen("Keep it up and he's gonna shoot them")
+    assert res.action == "hold" and "threat" in res.codes
+
+
+@pytest.mark.parametrize("text", SHOOT_CLEAN)
+def test_shooting_photos_hoops_and_messages_is_clean(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
