@@ -168,6 +168,8 @@ def _confusable_map() -> dict[str, str]:
 _EXTRA_LOOKALIKES = {
     "к": "k", "κ": "k", "м": "m", "н": "h", "т": "t", "τ": "t",
     "в": "b", "χ": "x", "ε": "e", "п": "n", "ν": "v", "ѵ": "v",
+    # Greek mu (the micro sign folds to it under NFKC): read as u, "fμck", "μ r a loser"
+    "μ": "u",
 }  # fmt: skip
 
 

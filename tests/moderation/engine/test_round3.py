@@ -149,3 +149,14 @@ def test_going_to_shoot_a_person_is_held_not_refused(screen):
 @pytest.mark.parametrize("text", SHOOT_CLEAN)
 def test_shooting_photos_hoops_and_messages_is_clean(screen, text):
     assert screen(text).action == PUBLISH, screen(text).hits
+
+
+# --- 4. Greek mu and the micro sign read as u -----------------------------------------
+
+
+def test_greek_mu_and_micro_sign_fold_to_u(screen):
+    assert fold("μ").text == "u" and fold("µ").text == "u"  # U+03BC, U+00B5
+    assert normalize("fμck").terms.text == "fuck"
+    assert screen("fµck this paper").action != PUBLISH
+    assert screen("shμt up, you dμmbass").action != PUBLISH
+    assert screen("PM2.5 particles under 2.5 µm and 10 μg doses").action == PUBLISH
