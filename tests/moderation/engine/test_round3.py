@@ -160,3 +160,27 @@ def test_greek_mu_and_micro_sign_fold_to_u(screen):
     assert screen("fµck this paper").action != PUBLISH
     assert screen("shμt up, you dμmbass").action != PUBLISH
     assert screen("PM2.5 particles under 2.5 µm and 10 μg doses").action == PUBLISH
+
+
+# --- 5. amounts in 조 (trillion) are not 조까 ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "국가 부채가 3조까지 늘어날 전망",
+        "적자가 1.5조까지 불어났다고 합니다",
+        "예산이 1,200조까지 간다는 건 과장",
+        "손실이 3천조까지 간다는 주장은 근거가 없어요",
+        "피해액이 수십조까지 추산된다",
+        "1조부터 3조까지 순서대로 발표하세요",
+    ],
+)
+def test_trillions_are_not_profanity(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
+
+
+@pytest.mark.parametrize("text", ["그딴 소리 조까라 그래", "조까 진짜 기사 꼬라지", "다 조까"])
+def test_the_swear_itself_is_still_caught(screen, text):
+    res = screen(text)
+    assert res.action != PUBLISH and "offensive" in res.codes
