@@ -184,3 +184,39 @@ def test_trillions_are_not_profanity(screen, text):
 def test_the_swear_itself_is_still_caught(screen, text):
     res = screen(text)
     assert res.action != PUBLISH and "offensive" in res.codes
+
+
+# --- 6. death and gallows wishes; news about capital punishment stays clean -------------
+
+DEATH_HELD = [
+    "That coach deserves to die for what he did to those kids",
+    "people like her deserve death, plain and simple",
+    "Get the noose ready for the finance minister",
+    "Bring a noose for every one of those lawmakers",
+    "That traitor should be hanged in Gwanghwamun square",
+    "The whole cabinet should be strung up",
+    "string him up from the nearest tree",
+    "he deserves the rope",
+]
+DEATH_CLEAN = [
+    "Nobody deserves to die like that, rest in peace",
+    "She didn't deserve to die so young, thoughts with the family",
+    "Terminally ill patients deserve to die with dignity, the bill says",
+    "The last execution in South Korea was carried out in 1997",
+    "Should murderers be hanged? The debate over the death penalty returns",
+    "A noose was found on the site in 1923, historians say",
+    "Police are investigating a noose left at the construction site as a hate crime",
+    "Britain hanged its last prisoners in 1964",
+    "We strung up fairy lights across the porch for the party",
+]
+
+
+@pytest.mark.parametrize("text", DEATH_HELD)
+def test_death_and_gallows_wishes_are_caught(screen, text):
+    res = screen(text)
+    assert res.action != PUBLISH and "threat" in res.codes, res.hits
+
+
+@pytest.mark.parametrize("text", DEATH_CLEAN)
+def test_capital_punishment_news_and_condolences_stay_clean(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
