@@ -220,3 +220,36 @@ def test_death_and_gallows_wishes_are_caught(screen, text):
 @pytest.mark.parametrize("text", DEATH_CLEAN)
 def test_capital_punishment_news_and_condolences_stay_clean(screen, text):
     assert screen(text).action == PUBLISH, screen(text).hits
+
+
+# --- 7. contempt and remarks on bodies without an insult or sexual word -----------------
+
+PLAIN_HELD = [
+    ("insult", "Does the columnist have two brain cells to rub together?"),
+    ("insult", "With a face for radio he should stop doing TV interviews"),
+    ("insult", "the coach has the IQ of a potato and tactics to match"),
+    ("insult", "구청장 머리는 장식으로 달고 다니나"),
+    ("insult", "저 해설자 얼굴이 흉기네"),
+    ("sexual", "The weather lady can come sit on my lap and explain the typhoon"),
+    ("sexual", "wonder what the new anchor looks like out of that dress"),
+    ("sexual", "여경 제복 벗으면 어떤 모습일까"),
+]
+PLAIN_CLEAN = [
+    "The study tracked how two neurons, or brain cells, signal each other",
+    "The coach's tactics were poor and the midfield was overrun all night",
+    "머리 장식 하나로 한복 분위기가 확 달라지네요",
+    "Toddlers often ask to sit on a grandparent's lap during the ceremony",
+    "The designer says the dress is cut on the bias so it moves with the body",
+    "교복 치마 길이 규정 완화한다는 교육청 발표",
+]
+
+
+@pytest.mark.parametrize("code,text", PLAIN_HELD)
+def test_plain_contempt_and_body_remarks_are_held(screen, code, text):
+    res = screen(text)
+    assert res.action != PUBLISH and code in res.codes, res.hits
+
+
+@pytest.mark.parametrize("text", PLAIN_CLEAN)
+def test_their_innocent_neighbours_are_clean(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
