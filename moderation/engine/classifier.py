@@ -53,8 +53,9 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # them the hard kind: news about crime, war, sex scandals, idioms) is <= 1 %. The
 # whole screening has a 2 % budget on clean comments and the rules already use about
 # half of it, so the model gets the other half. (At 2 % the CV picks 0.75, and on the
-# dev corpus the clean FP rate then goes from 0.8 % to 3.1 %.)
-DEFAULT_THRESHOLD = 0.85
+# dev corpus the clean FP rate then goes from 0.8 % to 3.1 %.) Round 3 (step 0.01, 5,106
+# lines): 0.89 (out-of-fold clean FP 0.8 %; 1.5 % at the earlier 0.85).
+DEFAULT_THRESHOLD = 0.89
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,12 +318,18 @@ def cross_validate(rows: Sequence[dict], folds: int = 5, seed: int = SEED) -> li
 
 
 def choose_threshold(oof: Sequence[tuple], max_fp: float = 0.01) -> float:
-    """The lowest threshold (step 0.05) with out-of-fold clean FP rate <= ``max_fp``."""
+    """The lowest threshold (step 0.01, 0.30 .. 0.99) with out-of-fold clean FP rate
+    <= ``max_fp``; 0.99 if none meets it.
+
+    The step was 0.05, which overshoots the budget by up to a step: with the round-3
+    data the out-of-fold clean FP is 1.5 % at 0.85 and 0.7 % at 0.90, so a 1 % budget
+    got 0.90 and spent half of it. The finer grid takes the threshold the budget allows.
+    """
     clean = [p.score for _, lab, p in oof if lab == CLEAN]
-    for t in [round(0.3 + 0.05 * i, 2) for i in range(14)]:
+    for t in [round(0.3 + 0.01 * i, 2) for i in range(70)]:
         if sum(s >= t for s in clean) <= max_fp * len(clean):
             return t
-    return 0.95
+    return 0.99
 
 
 def cv_report(oof: Sequence[tuple], thresholds: Sequence[float], out=sys.stdout) -> None:
@@ -370,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         oof = cross_validate(rows, args.folds)
         threshold = choose_threshold(oof, args.max_fp)
-        cv_report(oof, [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9])
+        grid = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
+        cv_report(oof, sorted({*grid, threshold, DEFAULT_THRESHOLD}))
         print(
             f"threshold with out-of-fold clean FP <= {args.max_fp:.0%}: {threshold} "
             f"(default in use: {DEFAULT_THRESHOLD})"
