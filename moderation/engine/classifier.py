@@ -53,8 +53,9 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # them the hard kind: news about crime, war, sex scandals, idioms) is <= 1 %. The
 # whole screening has a 2 % budget on clean comments and the rules already use about
 # half of it, so the model gets the other half. (At 2 % the CV picks 0.75, and on the
-# dev corpus the clean FP rate then goes from 0.8 % to 3.1 %.)
-DEFAULT_THRESHOLD = 0.85
+# dev corpus the clean FP rate then goes from 0.8 % to 3.1 %.) Round 3 (step 0.01, 5,106
+# lines): 0.89 (out-of-fold clean FP 0.8 %; 1.5 % at the earlier 0.85).
+DEFAULT_THRESHOLD = 0.89
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,16 @@ class Prediction:
 
     def as_dict(self) -> dict[str, Any]:
         return {"category": self.category, "score": round(self.score, 4)}
+
+
+# what a key without a letter or digit scores: nothing for the model to read
+_UNREAD = Prediction(CATEGORIES[0], 0.0, {CLEAN: 1.0})
+
+
+def has_text(key: str) -> bool:
+    """True when the text has a letter or a digit in any script (``ㅋㅋ`` and ``3`` count;
+    emoji, punctuation and symbols do not)."""
+    return any(c.isalnum() for c in key)
 
 
 def read_jsonl(paths: Iterable[Path | str]) -> list[dict]:
@@ -151,15 +162,22 @@ class Model:
         self.seconds = seconds
 
     def predict_keys(self, keys: Sequence[str]) -> list[Prediction]:
+        """One prediction per key. A key without a letter or digit (emoji, punctuation,
+        a row of ``!!!``) is not read: it gets score 0 without reaching the model, whose
+        character n-grams would otherwise judge a row of symbols by the few lines of
+        that kind it was shown."""
         if not keys:
             return []
-        probs = self.estimator.predict_proba(self.vectorizer.transform(list(keys)))
+        readable = [i for i, k in enumerate(keys) if has_text(k)]
+        out: list[Prediction] = [_UNREAD] * len(keys)
+        if not readable:
+            return out
+        probs = self.estimator.predict_proba(self.vectorizer.transform([keys[i] for i in readable]))
         clean = self.classes.index(CLEAN)
-        out = []
-        for row in probs:
+        for i, row in zip(readable, probs, strict=True):
             scores = {c: float(p) for c, p in zip(self.classes, row, strict=True)}
             best = max((c for c in self.classes if c != CLEAN), key=lambda c: scores[c])
-            out.append(Prediction(best, float(1.0 - row[clean]), scores))
+            out[i] = Prediction(best, float(1.0 - row[clean]), scores)
         return out
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
@@ -300,12 +318,18 @@ def cross_validate(rows: Sequence[dict], folds: int = 5, seed: int = SEED) -> li
 
 
 def choose_threshold(oof: Sequence[tuple], max_fp: float = 0.01) -> float:
-    """The lowest threshold (step 0.05) with out-of-fold clean FP rate <= ``max_fp``."""
+    """The lowest threshold (step 0.01, 0.30 .. 0.99) with out-of-fold clean FP rate
+    <= ``max_fp``; 0.99 if none meets it.
+
+    The step was 0.05, which overshoots the budget by up to a step: with the round-3
+    data the out-of-fold clean FP is 1.5 % at 0.85 and 0.7 % at 0.90, so a 1 % budget
+    got 0.90 and spent half of it. The finer grid takes the threshold the budget allows.
+    """
     clean = [p.score for _, lab, p in oof if lab == CLEAN]
-    for t in [round(0.3 + 0.05 * i, 2) for i in range(14)]:
+    for t in [round(0.3 + 0.01 * i, 2) for i in range(70)]:
         if sum(s >= t for s in clean) <= max_fp * len(clean):
             return t
-    return 0.95
+    return 0.99
 
 
 def cv_report(oof: Sequence[tuple], thresholds: Sequence[float], out=sys.stdout) -> None:
@@ -353,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         oof = cross_validate(rows, args.folds)
         threshold = choose_threshold(oof, args.max_fp)
-        cv_report(oof, [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9])
+        grid = [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
+        cv_report(oof, sorted({*grid, threshold, DEFAULT_THRESHOLD}))
         print(
             f"threshold with out-of-fold clean FP <= {args.max_fp:.0%}: {threshold} "
             f"(default in use: {DEFAULT_THRESHOLD})"

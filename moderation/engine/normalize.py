@@ -45,6 +45,7 @@ __all__ = [
     "jamo_key",
     "normalize",
     "normalize_pattern",
+    "normalize_pattern_base",
     "nospace_key",
     "numbers_key",
     "phonetic",
@@ -167,6 +168,8 @@ def _confusable_map() -> dict[str, str]:
 _EXTRA_LOOKALIKES = {
     "к": "k", "κ": "k", "м": "m", "н": "h", "т": "t", "τ": "t",
     "в": "b", "χ": "x", "ε": "e", "п": "n", "ν": "v", "ѵ": "v",
+    # Greek mu (the micro sign folds to it under NFKC): read as u, "fμck", "μ r a loser"
+    "μ": "u",
 }  # fmt: skip
 
 
@@ -707,8 +710,19 @@ _FROM_BASE = {"skeleton", "numbers"}
 
 
 def normalize_pattern(pattern: str) -> str:
-    """A policy pattern in key form: folded and spaces collapsed, no leet/joins."""
-    return collapse_spaces(fold(pattern)).text.strip()
+    """A policy pattern in the form of a comment's term key: the same steps as the
+    text (fold, joins, leetspeak, Korean inner punctuation, repeats), so that a list
+    entry and the text it should catch meet in the same key (``sh1t`` is ``shit``,
+    ``씨1발`` is ``씨발``). An entry that only differs from a plain word by its spelling
+    therefore matches the plain word too: write the word, not a respelling of it."""
+    return normalize(pattern).terms.text.strip()
+
+
+def normalize_pattern_base(pattern: str) -> str:
+    """A pattern in the form of the *base* key (folded, spaces collapsed, spaced runs
+    joined; no leetspeak): for exceptions matched over the numbers key, which is
+    derived from the base key."""
+    return join_spaced(collapse_spaces(fold(pattern))).text.strip()
 
 
 def initials_of(word: str) -> str:

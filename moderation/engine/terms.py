@@ -37,6 +37,7 @@ from .normalize import (
     loose_of,
     marks_of,
     normalize_pattern,
+    normalize_pattern_base,
     phonetic,
     skeleton_of,
 )
@@ -63,6 +64,9 @@ class Pattern:
     core: str  # normalised pattern without wildcards, e.g. "idiot"
     prefix_wild: bool
     suffix_wild: bool
+    # written with a space between its words: also matched with the spaces dropped
+    # (Korean "팰 거" for "팰거야" and "팰 거야"), even where the key joined them
+    spaced: bool = False
 
     @property
     def owner(self) -> str:
@@ -77,7 +81,11 @@ class TermMatch:
     key: str  # which key matched: "main", "nospace", "initials", "jamo", "skeleton"
 
 
-def parse_entry(entry: str, default_code: str = DEFAULT_CODE) -> Pattern | None:
+def parse_entry(
+    entry: str, default_code: str = DEFAULT_CODE, *, base: bool = False
+) -> Pattern | None:
+    """A policy entry as a pattern in term-key form (``base=True``: base-key form, for
+    exceptions matched over the numbers key)."""
     raw = entry.strip()
     code = default_code
     head, sep, rest = raw.partition(":")
@@ -85,10 +93,12 @@ def parse_entry(entry: str, default_code: str = DEFAULT_CODE) -> Pattern | None:
         code, raw = head.strip().lower(), rest.strip()
     prefix = raw.startswith("*")
     suffix = raw.endswith("*") and len(raw) > 1
-    core = normalize_pattern(raw.strip("*"))
+    body = raw.strip("*")
+    core = normalize_pattern_base(body) if base else normalize_pattern(body)
     if not core:
         return None
-    return Pattern(entry.strip(), code, core, prefix, suffix)
+    spaced = " " in body.strip()
+    return Pattern(entry.strip(), code, core, prefix, suffix, spaced)
 
 
 def _latin_edge(c: str) -> bool:
@@ -167,7 +177,7 @@ class TermMatcher:
         for owner_raw, words in (exceptions or {}).items():
             owner = "*" if owner_raw.strip() == "*" else normalize_pattern(owner_raw.strip("*"))
             for w in words:
-                p = parse_entry(w)
+                p = parse_entry(w, base=NUMBER in w)
                 if p is None:
                     continue
                 if NUMBER in p.core:
@@ -198,7 +208,7 @@ class TermMatcher:
         has_hangul = any(is_hangul(c) for c in core)
         if has_hangul:
             syl = _syllables(core)
-            if " " in core or syl >= 4:
+            if " " in core or p.spaced or syl >= 4:
                 self.nospace.add(core.replace(" ", ""), value)
             if syl >= 3:
                 # spelled as pronounced: 주겨버린다 for 죽여버린다
