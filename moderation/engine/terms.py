@@ -305,7 +305,12 @@ class TermMatcher:
         if self.phonetic.size:
             self._scan(self.phonetic, norm.derived("phonetic"), "phonetic", found, excs, orig)
         if self.initials.size:
+            before = len(found)
             self._scan(self.initials, norm.derived("initials"), "initials", found, excs, orig)
+            # Likewise for the initial-consonant form: a run holding any jamo is read in
+            # initials, so laughter typed onto a word (보셨나요ㅋㅋ) made 보셨나 read as
+            # ㅂㅅㄴ (병신); only a hit whose own span has jamo (ㅅ발, 씨ㅂ, ㅂㅅ) counts.
+            found[before:] = [m for m in found[before:] if _has_bare_jamo(orig, m)]
         if self.jamo.size:
             jk = norm.derived("jamo")
             if jk is not None:
