@@ -127,6 +127,8 @@ CLEAN_KO = [
     "이번 게이트 의혹은 철저히 수사해야 합니다.",
     "일본 자위대 관련 기사 잘 읽었습니다.",
     "길에서 새끼 고양이를 구조했어요.",
+    "동물원에서 새끼 펭귄 두 마리가 태어났대요.",
+    "바다거북 새끼 거북이들이 바다로 돌아갔습니다.",
     "개 새 발견하고 짖는 소리에 깼어요.",
     "이 집 냉면 맛이 죽인다 진짜",
     "개똥지빠귀가 마당에 왔어요.",
@@ -138,6 +140,14 @@ CLEAN_KO = [
 def test_korean_exceptions_not_flagged(screener, text):
     res = screener.screen(text)
     assert res.action == PUBLISH, res.hits
+
+
+@pytest.mark.parametrize(
+    "text", ["이 새끼 말하는 꼬라지 봐라", "저 새끼 소리 지르는 거 봐", "새끼 양심도 없네"]
+)
+def test_baby_animal_exceptions_do_not_excuse_the_insult(screener, text):
+    # Hangul exceptions are substrings: no one-syllable animal may start another word.
+    assert screener.screen(text).action != PUBLISH
 
 
 def test_exception_is_per_term_and_global():
