@@ -348,7 +348,8 @@ def comment_thread(
         if cursor is None:
             merged = _merged_first_page(cached, viewer, article_id, ordering, page_size)
             if merged is not None:
-                extra = [i for i in _page_ids(merged["results"]) if i not in set(public_ids)]
+                seen = set(public_ids)
+                extra = [i for i in _page_ids(merged["results"]) if i not in seen]
                 more_reacted, more_reported = viewer_state(viewer, extra)
                 results = _decorate(
                     merged["results"], viewer, reacted | more_reacted, reported | more_reported

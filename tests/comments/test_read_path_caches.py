@@ -129,34 +129,16 @@ def test_read_ahead_entries_are_handed_out_once_and_only_inside_a_request():
 
 
 def test_posting_reads_the_article_and_the_policy_pointer_in_one_cache_call(
-    client_for, reader, article, monkeypatch
+    client_for, reader, article, cache_calls
 ):
-    from django.core.cache import cache
-
     from moderation.policy import ACTIVE_CACHE_KEY
 
     client = client_for(reader)
     assert client.post(url_comments(), {"body": "warm"}, format="json").status_code == 201
-    calls, inside = [], []
-    get, get_many = cache.get, cache.get_many
-
-    def spy_get(key, *args, **kwargs):
-        if not inside:  # not the backend's own get() under get_many()
-            calls.append([key])
-        return get(key, *args, **kwargs)
-
-    def spy_get_many(keys, *args, **kwargs):
-        calls.append(list(keys))
-        inside.append(1)
-        try:
-            return get_many(keys, *args, **kwargs)
-        finally:
-            inside.pop()
-
-    monkeypatch.setattr(cache, "get", spy_get)
-    monkeypatch.setattr(cache, "get_many", spy_get_many)
+    cache_calls.clear()
     posted = client.post(url_comments(), {"body": "second"}, format="json")
     assert posted.status_code == 201, posted.content
+    calls = cache_calls
     with_policy = [keys for keys in calls if ACTIVE_CACHE_KEY in keys]
     assert len(with_policy) == 1, calls
     # With the config.sessions engine (Redis) the session rides along: see test_session_read_ahead.

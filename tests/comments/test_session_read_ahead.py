@@ -21,30 +21,6 @@ def engine(settings):
     settings.SESSION_ENGINE = "config.sessions"
 
 
-@pytest.fixture
-def cache_calls(monkeypatch):
-    """Every key list the cache was asked for, one entry per get() or get_many()."""
-    calls, inside = [], []
-    get, get_many = cache.get, cache.get_many
-
-    def spy_get(key, *args, **kwargs):
-        if not inside:
-            calls.append([key])
-        return get(key, *args, **kwargs)
-
-    def spy_get_many(keys, *args, **kwargs):
-        calls.append(list(keys))
-        inside.append(1)
-        try:
-            return get_many(keys, *args, **kwargs)
-        finally:
-            inside.pop()
-
-    monkeypatch.setattr(cache, "get", spy_get)
-    monkeypatch.setattr(cache, "get_many", spy_get_many)
-    return calls
-
-
 def app_client(username="reader", password="pw-for-tests") -> tuple[APIClient, str]:
     app = APIClient()
     login = app.post(
