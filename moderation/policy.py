@@ -131,6 +131,9 @@ LATER_FIELDS: dict[str, Any] = {
     # missing field the same way); new installs and `policy_adopt_defaults` get "hold".
     "link_suspicious_action": "off",
     "link_unlisted_action": "off",
+    # A stored version had no public contact points: every e-mail and phone stays held.
+    "contact_info_allow_domains": [],
+    "contact_info_allow_numbers": [],
 }
 
 
@@ -300,6 +303,22 @@ def _domains(value: Any, data: dict) -> Any:
     return out
 
 
+_PHONE_CHARS_RE = re.compile(r"^\+?[0-9][0-9 ().\-]*$")
+
+
+def _phone_numbers(value: Any, data: dict) -> Any:
+    if not isinstance(value, list) or len(value) > 1000:
+        raise _Invalid("Must be a list of at most 1,000 phone numbers.")
+    out = []
+    for entry in value:
+        text = entry.strip() if isinstance(entry, str) else ""
+        digits = sum(c.isdigit() for c in text)
+        if not _PHONE_CHARS_RE.match(text) or not 3 <= digits <= 15:
+            raise _Invalid(f"Not a phone number: {entry!r} (digits, spaces, -, ., ( ), +).")
+        out.append(text)
+    return out
+
+
 def _sections(value: Any, data: dict) -> Any:
     if not isinstance(value, list) or not value:
         raise _Invalid("Must be a non-empty list of {code, title, text}.")
@@ -415,6 +434,8 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "link_unlisted_action": _choice(*ACTIONS_WITH_OFF),
     "link_trusted_after": _int(0, 1000),
     "contact_info_action": _choice(*ACTIONS_WITH_OFF),
+    "contact_info_allow_domains": _domains,
+    "contact_info_allow_numbers": _phone_numbers,
     "toxicity_threshold": _fraction,
     "toxicity_action": _choice(*ACTIONS_WITH_OFF),
     "classifier_threshold": _fraction,

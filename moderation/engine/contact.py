@@ -208,6 +208,17 @@ def _emails(base: Key) -> list[Finding]:
     return out
 
 
+_PLAIN_EMAIL = re.compile(_EMAIL.pattern + r"$")
+
+
+def plain_email_domain(value: str) -> str | None:
+    """The domain of an e-mail finding written as a plain address, else None (a
+    disguised one: ``x at y dot com``, ``x 골뱅이 네이버 닷컴``)."""
+    if not _PLAIN_EMAIL.fullmatch(value):
+        return None
+    return value.rsplit("@", 1)[1]
+
+
 def _spelled_address(g: str) -> bool:
     """ "x at y dot com": the plain word "at" joins prose too ("the cyber bureau at
     ecrm.police.go.kr"), so it counts only when the rest says address: a mail

@@ -19,10 +19,12 @@ from .rules import DEFAULT_TEXT_RULES
 TERM_FILES = ("terms_en.txt", "terms_ko.txt")
 
 # Links to these never count (a reader citing the news or the government is not spam).
-LINK_ALLOW_DOMAINS = [
+PUBLIC_BODY_DOMAINS = [
     # government, public bodies, international organisations
     "go.kr", "korea.kr", "gov.kr", "or.kr", "gov", "gov.uk", "europa.eu", "un.org", "who.int",
     "imf.org", "worldbank.org", "oecd.org", "nato.int", "state.gov", "whitehouse.gov",
+]  # fmt: skip
+NEWS_DOMAINS = [
     # Korean and international news
     "yna.co.kr", "yonhapnews.co.kr", "koreaherald.com", "koreatimes.co.kr",
     "joongang.co.kr", "koreajoongangdaily.joins.com", "chosun.com", "donga.com",
@@ -31,9 +33,15 @@ LINK_ALLOW_DOMAINS = [
     "bbc.co.uk", "nytimes.com", "washingtonpost.com", "wsj.com", "ft.com", "economist.com",
     "theguardian.com", "bloomberg.com", "cnn.com", "npr.org", "aljazeera.com",
     "nknews.org", "38north.org", "dailynk.com", "nikkei.com", "scmp.com",
-    # reference
+]  # fmt: skip
+REFERENCE_DOMAINS = [
     "wikipedia.org", "wikimedia.org", "britannica.com", "doi.org", "arxiv.org",
 ]  # fmt: skip
+LINK_ALLOW_DOMAINS = PUBLIC_BODY_DOMAINS + NEWS_DOMAINS + REFERENCE_DOMAINS
+# E-mail addresses at these are public contact points (a ministry's complaints desk, a
+# paper's tip line, a reporter's byline address), not a private person's details.
+# Web-mail providers are never here; a site adds its own domain in the policy.
+CONTACT_ALLOW_DOMAINS = PUBLIC_BODY_DOMAINS + NEWS_DOMAINS
 
 
 def _data(name: str) -> str:
@@ -132,6 +140,8 @@ def _default_policy() -> dict:
         "link_unlisted_action": "hold",
         "link_trusted_after": 3,
         "contact_info_action": "hold",
+        "contact_info_allow_domains": list(CONTACT_ALLOW_DOMAINS),
+        "contact_info_allow_numbers": [],
         "generalisation_groups": gen["groups"],
         "generalisation_predicates": gen["predicates"],
         "generalisation_negators": gen.get("negators", []),
