@@ -1,0 +1,155 @@
+"""Round 4 of the term data, after reading heldout10's misses (general forms only; these
+are fresh sentences, none from a corpus): the f-word with x or v for its vowel, a
+parent's 내 새끼, regional groups and inborn-badness predicates, a weapon brought to a
+place, presenters undressed at work, and court reports that quote a threat."""
+
+import pytest
+
+from moderation.engine.base import HOLD, PUBLISH, REJECT
+
+# --- the f-word with the vowel masked by x or v -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fxck the new bus routes",
+        "fxxk this heat",
+        "Fvck, the metro is late again",
+        "so fvcking tired of it",
+    ],
+)
+def test_f_word_with_x_or_v_for_the_vowel_is_refused(screen, text):
+    res = screen(text)
+    assert res.action == REJECT, res.hits
+    assert "offensive" in res.codes
+
+
+@pytest.mark.parametrize(
+    "text", ["FX rates fell today", "fox news clip", "the fax machine at the ward office"]
+)
+def test_neighbouring_words_are_left_alone(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
+
+
+# --- 새끼 as one's own child ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "내 새끼 오늘 졸업식이라 회사 반차 냈어요",
+        "우리 새끼들 방학이라 집이 시끄럽네요 ㅎㅎ",
+        "제 새끼가 이번에 수능 봤는데 떨려요",
+    ],
+)
+def test_a_parents_own_child_is_not_abuse(screen, text):
+    res = screen(text)
+    assert res.action == PUBLISH, res.hits
+
+
+@pytest.mark.parametrize(
+    "text", ["이 새끼 또 헛소리하네", "저 새끼들 다 똑같음", "니 새끼 조심해라"]
+)
+def test_demonstratives_and_yours_stay_listed(screen, text):
+    assert screen(text).action != PUBLISH
+
+
+# --- regional groups; inborn or incurable badness ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chungcheong people can never be trusted with money",
+        "people from yeongnam, lying is in their blood",
+        "Jeju natives are trash, all of them",
+        "Catholics are the cancer of this nation",
+        "Those migrant workers bring crime to every town they settle in",
+    ],
+)
+def test_group_with_an_inborn_badness_predicate_is_held(screen, text):
+    res = screen(text)
+    assert res.action == HOLD, res.hits
+    assert "hate" in res.codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeolla people make the best kimchi, fight me",
+        "Gyeongsang voters swung the election again",
+        "Music is in their blood: three generations of pansori singers",
+        "Smoking remains the cancer of public health budgets",
+        "Police say migrant workers are not more likely to commit crime",
+    ],
+)
+def test_groups_and_predicates_alone_or_denied_stay_clean(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
+
+
+# --- a weapon brought to a place ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll bring a knife to the hearing on Monday, see who laughs then",
+        "going to bring a gun to your office",
+        "bringing explosives to that rally",
+    ],
+)
+def test_a_weapon_brought_to_a_place_is_held(screen, text):
+    res = screen(text)
+    assert res.action != PUBLISH, res.hits
+    assert "threat" in res.codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's like bringing a knife to a gunfight, the opposition never stood a chance",
+        "Remember to bring a picnic mat to the fireworks",
+        "Security will confiscate any knife at the door",
+    ],
+)
+def test_the_idiom_and_harmless_bringing_stay_clean(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
+
+
+# --- presenters undressed at work -----------------------------------------------------------
+
+
+def test_presenter_at_work_undressed_is_held(screen):
+    res = screen("Picture the new anchor presenting the weather in lingerie")
+    assert res.action == HOLD and "sexual" in res.codes, res.hits
+
+
+def test_weather_presenting_alone_is_clean(screen):
+    assert (
+        screen("She was presenting the weather in a raincoat during the typhoon").action == PUBLISH
+    )
+
+
+# --- court reports that quote a threat -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was fined for posting 'I will kill the mayor' on a forum",
+        'He was sentenced to a year for writing "I\'ll stab you" to his ex',
+        "'죽여버린다'고 쓴 남성에게 징역 6개월이 선고됐다",
+        "죽여버리겠다고 쓴 댓글 작성자가 기소됐네요",
+    ],
+)
+def test_a_reported_threat_is_a_mention(screen, text):
+    res = screen(text)
+    assert "threat" not in res.codes, res.hits
+
+
+@pytest.mark.parametrize(
+    "text", ["죽여버린다 진짜", "I will kill the mayor", "너 죽여버린다고 했지"]
+)
+def test_the_threat_itself_is_still_caught(screen, text):
+    assert "threat" in screen(text).codes
