@@ -127,6 +127,8 @@ def _text_defaults() -> dict[str, Any]:
 LATER_FIELDS: dict[str, Any] = {
     "classifier_threshold": CLASSIFIER_THRESHOLD,
     "classifier_action": "hold",
+    # A stored version had one classifier threshold for every language: null keeps it so.
+    "classifier_threshold_ko": None,
     # Link holds a stored version never had stay off there (the links rule reads a
     # missing field the same way); new installs and `policy_adopt_defaults` get "hold".
     "link_suspicious_action": "off",
@@ -222,6 +224,10 @@ def _fraction(value: Any, data: dict) -> Any:
     if not 0 <= value <= 1:
         raise _Invalid("Must be from 0 to 1.")
     return float(value)
+
+
+def _fraction_or_null(value: Any, data: dict) -> Any:
+    return None if value is None else _fraction(value, data)
 
 
 def _string(value: Any, *, max_length: int, what: str = "Each entry") -> str:
@@ -439,6 +445,7 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "toxicity_threshold": _fraction,
     "toxicity_action": _choice(*ACTIONS_WITH_OFF),
     "classifier_threshold": _fraction,
+    "classifier_threshold_ko": _fraction_or_null,
     "classifier_action": _choice(*ACTIONS_WITH_OFF),
     "generalisation_groups": _patterns,
     "generalisation_predicates": _patterns,

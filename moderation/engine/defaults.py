@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .classifier import DEFAULT_THRESHOLD as CLASSIFIER_THRESHOLD
+from .classifier import DEFAULT_THRESHOLD_KO as CLASSIFIER_THRESHOLD_KO
 from .rules import DEFAULT_TEXT_RULES
 
 TERM_FILES = ("terms_en.txt", "terms_ko.txt")
@@ -150,6 +151,7 @@ def _default_policy() -> dict:
         "toxicity_threshold": 0.9,
         "toxicity_action": "hold",
         "classifier_threshold": CLASSIFIER_THRESHOLD,
+        "classifier_threshold_ko": CLASSIFIER_THRESHOLD_KO,
         "classifier_action": "hold",
     }
 

@@ -61,7 +61,7 @@ def screen_records(
                 if hit is not None:
                     hits.append(hit)
             if pred is not None:
-                hit = clf_rule.hit_for(pred)
+                hit = clf_rule.hit_for(pred, str(rec.get("text") or ""))
                 if hit is not None:
                     hits.append(hit)
             final = ScreenResult(strongest_action(hits), hits)

@@ -76,6 +76,9 @@ def _errors(data):
         ("toxicity_action", "delete"),
         ("classifier_threshold", 1.5),
         ("classifier_threshold", "high"),
+        ("classifier_threshold_ko", -0.1),
+        ("classifier_threshold_ko", "0.8"),
+        ("classifier_threshold_ko", True),
         ("classifier_action", "delete"),
         ("link_unlisted_action", "maybe"),
         ("link_suspicious_action", "always"),
@@ -124,6 +127,29 @@ def test_the_classifier_fields_have_defaults_and_older_versions_read_as_them(pol
         actor=policy_admin, changes={"classifier_action": "off"}
     )
     assert created.data["classifier_action"] == "off"
+
+
+def test_the_korean_threshold_defaults_and_older_versions_keep_one_threshold(policy_admin):
+    from moderation.engine.classifier import DEFAULT_THRESHOLD_KO
+    from moderation.engine.rules.classifier import ClassifierRule
+
+    data = policy_service.default_policy_data()
+    assert data["classifier_threshold_ko"] == DEFAULT_THRESHOLD_KO
+    # stored before the field existed: null, so Korean text keeps the one threshold
+    del data["classifier_threshold_ko"]
+    cleaned = policy_service.policy_validate(data)
+    assert cleaned["classifier_threshold_ko"] is None
+    rule = ClassifierRule(cleaned)
+    assert rule.thresholds["ko"] == rule.thresholds["en"] == cleaned["classifier_threshold"]
+    # an admin may set it, or set it back to null
+    created = policy_service.policy_version_create(
+        actor=policy_admin, changes={"classifier_threshold_ko": 0.7}
+    )
+    assert created.data["classifier_threshold_ko"] == 0.7
+    created = policy_service.policy_version_create(
+        actor=policy_admin, changes={"classifier_threshold_ko": None}
+    )
+    assert created.data["classifier_threshold_ko"] is None
 
 
 def test_older_versions_without_the_link_holds_read_as_off():

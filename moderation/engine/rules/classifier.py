@@ -6,8 +6,11 @@ turn each prediction into a hit with :meth:`ClassifierRule.hit_for`. ``check`` u
 ``context.extra["classifier"]`` (a :class:`~moderation.engine.classifier.Prediction`)
 when the caller already has one, and otherwise scores the single text.
 
-Policy fields: ``classifier_threshold`` (0..1) and ``classifier_action``
-(``hold``, ``reject`` or ``off``; default ``hold``). The hit's reason code is the
+Policy fields: ``classifier_threshold`` (0..1; English and any text not mostly in
+Hangul), ``classifier_threshold_ko`` (0..1 or null; text mostly in Hangul, see
+:func:`~moderation.engine.classifier.script_language`; null: the same as
+``classifier_threshold``) and ``classifier_action`` (``hold``, ``reject`` or ``off``;
+default ``hold``). The hit's reason code is the
 predicted category's code (``threat``, ``sexual``, ``hate`` ...) when the policy has
 that reason code, otherwise ``other``; ``detail`` names the category and the score.
 """
@@ -18,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..base import HOLD, REJECT, Context, Hit
-from ..classifier import CATEGORY_CODE, DEFAULT_THRESHOLD, Prediction
+from ..classifier import CATEGORY_CODE, DEFAULT_THRESHOLD, Prediction, script_language
 
 LABELS = {
     "profanity": "offensive language",
@@ -31,11 +34,16 @@ LABELS = {
 }
 
 
+LANGUAGES = {"en": "English and other text", "ko": "Korean"}
+
+
 class ClassifierRule:
     name = "classifier"
 
     def __init__(self, policy: Mapping[str, Any]) -> None:
         self.threshold = float(policy.get("classifier_threshold", DEFAULT_THRESHOLD))
+        ko = policy.get("classifier_threshold_ko")
+        self.thresholds = {"en": self.threshold, "ko": self.threshold if ko is None else float(ko)}
         mode = str(policy.get("classifier_action", "hold")).lower()
         self.action = {"hold": HOLD, "reject": REJECT}.get(mode)  # "off" -> None
         codes = policy.get("reason_codes")
@@ -47,8 +55,16 @@ class ClassifierRule:
             return "other"
         return code
 
-    def hit_for(self, prediction: Prediction | None, text: str = "") -> Hit | None:
-        if self.action is None or prediction is None or prediction.score < self.threshold:
+    def threshold_for(self, text: str) -> tuple[str, float]:
+        """The language the text is read as, and the threshold for it."""
+        lang = script_language(text)
+        return lang, self.thresholds[lang]
+
+    def hit_for(self, prediction: Prediction | None, text: str) -> Hit | None:
+        if self.action is None or prediction is None:
+            return None
+        lang, threshold = self.threshold_for(text)
+        if prediction.score < threshold:
             return None
         score = round(float(prediction.score), 4)
         what = LABELS.get(prediction.category, prediction.category)
@@ -63,10 +79,11 @@ class ClassifierRule:
             detail={
                 "category": prediction.category,
                 "score": score,
-                "threshold": self.threshold,
+                "threshold": threshold,
+                "language": lang,
                 "explanation": (
                     f"Parley's classifier reads this as {what} "
-                    f"(score {score:.2f}, threshold {self.threshold:.2f})"
+                    f"(score {score:.2f}, threshold {threshold:.2f} for {LANGUAGES[lang]})"
                 ),
             },
         )

@@ -16,20 +16,23 @@ from moderation.engine.rules.classifier import ClassifierRule
 THREAT = Prediction("threat", 0.93, {"threat": 0.9, "clean": 0.07})
 
 
+EN = "the text the prediction was made for"
+
+
 def test_threshold_action_and_off():
     rule = ClassifierRule({"classifier_threshold": 0.7, "classifier_action": "reject"})
-    assert rule.hit_for(Prediction("threat", 0.69)) is None
-    hit = rule.hit_for(THREAT)
+    assert rule.hit_for(Prediction("threat", 0.69), EN) is None
+    hit = rule.hit_for(THREAT, EN)
     assert hit.action == REJECT and hit.rule == "classifier" and hit.code == "threat"
     assert hit.span is None and hit.detail["score"] == 0.93 and hit.detail["threshold"] == 0.7
-    assert ClassifierRule({"classifier_action": "off"}).hit_for(THREAT) is None
-    assert ClassifierRule({}).hit_for(THREAT).action == HOLD  # default: hold
+    assert ClassifierRule({"classifier_action": "off"}).hit_for(THREAT, EN) is None
+    assert ClassifierRule({}).hit_for(THREAT, EN).action == HOLD  # default: hold
     assert ClassifierRule({}).threshold == classifier.DEFAULT_THRESHOLD
-    assert ClassifierRule({}).hit_for(None) is None
+    assert ClassifierRule({}).hit_for(None, EN) is None
 
 
 def test_explanation_names_the_category_and_the_score():
-    hit = ClassifierRule({"classifier_threshold": 0.5}).hit_for(Prediction("sexual", 0.812))
+    hit = ClassifierRule({"classifier_threshold": 0.5}).hit_for(Prediction("sexual", 0.812), EN)
     assert hit.detail["category"] == "sexual"
     assert "sexual" in hit.detail["explanation"] and "0.81" in hit.detail["explanation"]
     assert "0.50" in hit.detail["explanation"]
@@ -38,10 +41,81 @@ def test_explanation_names_the_category_and_the_score():
 @pytest.mark.parametrize("category,code", sorted(CATEGORY_CODE.items()))
 def test_categories_map_to_the_policys_reason_codes(category, code):
     full = ClassifierRule({"reason_codes": [{"code": code}, {"code": "other"}]})
-    assert full.hit_for(Prediction(category, 0.99)).code == code
+    assert full.hit_for(Prediction(category, 0.99), EN).code == code
     # a policy without that reason code gets "other" rather than an unknown code
     bare = ClassifierRule({"reason_codes": [{"code": "other"}]})
-    assert bare.hit_for(Prediction(category, 0.99)).code == "other"
+    assert bare.hit_for(Prediction(category, 0.99), EN).code == "other"
+
+
+# --- one threshold per language --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("the budget vote is tomorrow", "en"),
+        ("내일 예산안 표결이래요", "ko"),
+        ("앵커 오늘 blouse 너무 tight해서", "ko"),  # mostly Hangul
+        ("We 이겼다 them 4-0, what a game", "en"),  # mostly Latin
+        ("ㅋㅋㅋ ok", "ko"),  # jamo count as Hangul
+        ("12345 !!!", "en"),  # no letters: the general threshold
+        ("", "en"),
+    ],
+)
+def test_script_language(text, lang):
+    assert classifier.script_language(text) == lang
+
+
+def test_korean_text_gets_the_korean_threshold():
+    rule = ClassifierRule({"classifier_threshold": 0.9, "classifier_threshold_ko": 0.6})
+    pred = Prediction("insult", 0.75)
+    assert rule.hit_for(pred, "what a take, honestly") is None
+    hit = rule.hit_for(pred, "기사 수준 하고는 진짜")
+    assert hit is not None and hit.detail["threshold"] == 0.6 and hit.detail["language"] == "ko"
+    assert "0.60" in hit.detail["explanation"] and "Korean" in hit.detail["explanation"]
+    # the English threshold also applies to text with no letters at all
+    assert rule.hit_for(pred, "!!!!") is None
+
+
+def test_without_a_korean_threshold_every_language_gets_the_general_one():
+    # a policy version stored before the field existed reads it as null
+    for policy in (
+        {"classifier_threshold": 0.7},
+        {"classifier_threshold": 0.7, "classifier_threshold_ko": None},
+    ):
+        rule = ClassifierRule(policy)
+        assert rule.thresholds == {"en": 0.7, "ko": 0.7}
+        assert rule.hit_for(Prediction("hate", 0.69), "이 동네 사람들은") is None
+        assert rule.hit_for(Prediction("hate", 0.71), "이 동네 사람들은") is not None
+
+
+def test_default_policy_carries_both_thresholds():
+    from moderation.engine.defaults import default_text_policy
+
+    policy = default_text_policy()
+    assert policy["classifier_threshold"] == classifier.DEFAULT_THRESHOLD
+    assert policy["classifier_threshold_ko"] == classifier.DEFAULT_THRESHOLD_KO
+
+
+def test_thresholds_are_chosen_per_language_on_out_of_fold_scores():
+    def row(text, label):
+        return {
+            "text": text,
+            "label": label,
+            "category": "clean_other" if label == "clean" else "insult",
+        }
+
+    def oof(text, label, score):
+        lab = classifier.CLEAN if label == "clean" else "insult"
+        return (row(text, label), lab, Prediction("insult", score))
+
+    # English clean lines score high, Korean clean lines low: each language gets its own cut
+    data = [oof(f"plain english line {i}", "clean", 0.5 + i / 200) for i in range(100)]
+    data += [oof(f"한국어 문장 {i}", "clean", 0.2 + i / 500) for i in range(100)]
+    data += [oof("you fool", "violating", 0.95), oof("멍청이", "violating", 0.5)]
+    picked = classifier.choose_thresholds(data, max_fp=0.01)
+    assert picked["en"] == 0.99  # 0.5 + 99/200 = 0.995: only the top clean line is over 0.99
+    assert 0.39 <= picked["ko"] <= 0.40  # Korean clean tops out at 0.398
 
 
 def test_check_uses_a_prediction_from_context_without_training():
