@@ -153,3 +153,26 @@ def test_a_reported_threat_is_a_mention(screen, text):
 )
 def test_the_threat_itself_is_still_caught(screen, text):
     assert "threat" in screen(text).codes
+
+
+# --- the year's name followed by its number; stupid things, not stupid people ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "병신년이면 1896년 아관파천 전 해 아닌가요?",
+        "병신년은 2016년이었죠, 그 해 겨울 광화문",
+        "Lawmakers want jail time for stupid comments online? Really?",
+        "Another stupid headline, the rate cut was 0.25 not 2.5",
+    ],
+)
+def test_the_year_and_stupid_things_are_clean(screen, text):
+    assert screen(text).action == PUBLISH, screen(text).hits
+
+
+@pytest.mark.parametrize(
+    "text", ["이 병신년이 또", "병신년이면 다냐", "stupid comments from a stupid reporter"]
+)
+def test_the_insults_around_them_are_still_caught(screen, text):
+    assert screen(text).action != PUBLISH
