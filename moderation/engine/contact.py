@@ -1,5 +1,6 @@
 """Contact and personal information: phones, e-mails, resident registration numbers,
-messenger handles and street addresses, in the forms spammers and doxxers write them.
+passport and driving-licence numbers, messenger handles, street addresses and car plates,
+in the forms spammers and doxxers write them.
 
 Detectors run over the *base* key (folded, zero-width dropped, spaced runs
 joined, no leetspeak), so ``０１０－１２３４``, ``0 1 0 - 1 2 3 4`` and ``010\u200b-1234``
@@ -19,7 +20,7 @@ from .normalize import Key, Normalized
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # phone, email, rrn, messenger, address, plate
+    kind: str  # phone, email, rrn, messenger, address, plate, id_document
     span: tuple[int, int]
     value: str  # normalised value (digits, handle, ...)
     code: str = "personal_info"
@@ -540,6 +541,39 @@ def _plates(base: Key) -> list[Finding]:
     return out
 
 
+# ----------------------------------------------------------------------------- ID documents
+
+# Passport numbers (Korea: a letter and 8 digits, or since 2021 a letter, 3 digits, a
+# letter and 4 digits; China a letter and 8, Japan two letters and 7) next to a passport
+# cue, and Korean driving-licence numbers, whose dashed shape (region-year-serial-check,
+# 11-19-123456-78) is distinctive enough on its own; undashed, they need a licence cue.
+_PASSPORT = re.compile(
+    r"(?<![a-z0-9])(?:[a-z]\d{8}|[a-z]{2}\d{7}|[a-z]\d{3}[a-z]\d{4})(?![a-z0-9])"
+)
+_PASSPORT_CUE = re.compile(r"passport|여권")
+_LICENCE_DASHED = re.compile(r"(?<![\d-])(?:1[1-9]|2[0-8])-\d{2}-\d{6}-\d{2}(?![\d-])")
+_LICENCE_RUN = re.compile(r"(?<!\d)(?:1[1-9]|2[0-8])\d{10}(?!\d)")
+_LICENCE_CUE = re.compile(r"licen[cs]e|운전면허|면허\s?번호")
+
+
+def _id_documents(base: Key) -> list[Finding]:
+    text = base.text
+    out = []
+    if _PASSPORT_CUE.search(text):
+        for m in _PASSPORT.finditer(text):
+            window = text[max(0, m.start() - 40) : m.end() + 40]
+            if _PASSPORT_CUE.search(window):
+                out.append(Finding("id_document", base.span(*m.span()), m.group().upper()))
+    for m in _LICENCE_DASHED.finditer(text):
+        out.append(Finding("id_document", base.span(*m.span()), re.sub(r"\D", "", m.group())))
+    if _LICENCE_CUE.search(text):
+        for m in _LICENCE_RUN.finditer(text):
+            window = text[max(0, m.start() - 40) : m.end() + 40]
+            if _LICENCE_CUE.search(window):
+                out.append(Finding("id_document", base.span(*m.span()), m.group()))
+    return out
+
+
 DETECTORS = {
     "phone": lambda b: _phones(b) + _hangul_phones(b) + _word_phones(b),
     "plate": _plates,
@@ -548,6 +582,7 @@ DETECTORS = {
     "messenger": _messengers,
     "social": _socials,
     "address": _addresses,
+    "id_document": _id_documents,
 }
 
 
@@ -557,9 +592,11 @@ def find_contact_info(norm: Normalized, kinds: tuple[str, ...] | None = None) ->
         if kinds is None or kind in kinds:
             out.extend(fn(norm.base))
     # an RRN also looks like a long digit run; keep the more specific finding
-    rrn_spans = [f.span for f in out if f.kind == "rrn"]
+    rrn_spans = [f.span for f in out if f.kind in ("rrn", "id_document")]
     if rrn_spans:
         out = [
-            f for f in out if f.kind == "rrn" or not any(s <= f.span[0] < e for s, e in rrn_spans)
+            f
+            for f in out
+            if f.kind in ("rrn", "id_document") or not any(s <= f.span[0] < e for s, e in rrn_spans)
         ]
     return out

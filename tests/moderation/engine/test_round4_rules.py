@@ -6,6 +6,8 @@ place, presenters undressed at work, and court reports that quote a threat."""
 import pytest
 
 from moderation.engine.base import HOLD, PUBLISH, REJECT
+from moderation.engine.contact import find_contact_info
+from moderation.engine.normalize import normalize
 
 # --- the f-word with the vowel masked by x or v -----------------------------------------
 
@@ -176,3 +178,37 @@ def test_the_year_and_stupid_things_are_clean(screen, text):
 )
 def test_the_insults_around_them_are_still_caught(screen, text):
     assert screen(text).action != PUBLISH
+
+
+# --- identity documents: passport and driving-licence numbers -----------------------------
+
+ID_DOCUMENTS = [
+    "her passport no. is M47219386, saw it when she checked in",
+    "여권번호 M123A4567 이거 그 사람 거임",
+    "passport number: AB1234567 (the new manager, look him up)",
+    "his driving licence is 11-19-123456-78",
+    "운전면허 번호 121712345678 까지 다 나왔네",
+]
+
+
+@pytest.mark.parametrize("text", ID_DOCUMENTS)
+def test_identity_document_numbers_are_personal_information(screen, text):
+    kinds = [f.kind for f in find_contact_info(normalize(text))]
+    assert "id_document" in kinds, kinds
+    res = screen(text)
+    assert res.action != PUBLISH and "personal_info" in res.codes, res.hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flight KE0907 was delayed and passport control took 40 minutes",
+        "Korea's passport ranks 2nd in the index again, 192 countries visa-free",
+        "The G20 summit and the A0059301 fund code are unrelated to passports",
+        "Final score 11-19, 19-21 in the volleyball",
+        "Licence fees rose to 250,000 won from 2026-01-01",
+    ],
+)
+def test_passport_talk_and_scores_are_not(screen, text):
+    kinds = [f.kind for f in find_contact_info(normalize(text))]
+    assert "id_document" not in kinds, kinds
