@@ -586,17 +586,21 @@ DETECTORS = {
 }
 
 
+_ID_KINDS = ("rrn", "id_document")
+
+
 def find_contact_info(norm: Normalized, kinds: tuple[str, ...] | None = None) -> list[Finding]:
     out: list[Finding] = []
     for kind, fn in DETECTORS.items():
         if kinds is None or kind in kinds:
             out.extend(fn(norm.base))
-    # an RRN also looks like a long digit run; keep the more specific finding
-    rrn_spans = [f.span for f in out if f.kind in ("rrn", "id_document")]
-    if rrn_spans:
+    # an RRN or a licence number also looks like a long digit run (a phone): keep the
+    # more specific finding
+    id_spans = [f.span for f in out if f.kind in _ID_KINDS]
+    if id_spans:
         out = [
             f
             for f in out
-            if f.kind in ("rrn", "id_document") or not any(s <= f.span[0] < e for s, e in rrn_spans)
+            if f.kind in _ID_KINDS or not any(s <= f.span[0] < e for s, e in id_spans)
         ]
     return out
