@@ -48,24 +48,23 @@ CATEGORY_CODE = {
     "threat": "threat",
 }
 CATEGORIES = tuple(CATEGORY_CODE)
-# Chosen by cross-validation on the training data (``--train`` prints them): per
-# language, the lowest threshold whose out-of-fold false-positive rate on that language's
-# clean training lines (most of them the hard kind: news about crime, war, sex scandals,
-# idioms) is <= 1 %. The whole screening has a 2 % budget on clean comments and the rules
-# already use about half of it, so the model gets the other half.
+# Per language (``script_language``): English and anything not mostly Hangul, and Korean.
 #
-# Why per language: with one threshold the budget was spent unevenly. At the single
-# rule's 0.89 (5,015 lines, after the heldout10 overlap drop) English clean lines were
-# falsely flagged 1.4 % of the time and Korean ones 0.4 %: English readers carried the
-# false positives and Korean violations were under-caught. Each language now gets the
-# same 1 % (English and anything not mostly Hangul 0.91, Korean 0.83); pooled
-# out-of-fold recall 0.540 -> 0.573 at 0.9 % clean FP (English 0.487 -> 0.424, Korean
-# 0.580 -> 0.686). History of the single threshold: Round 3 0.89, after the heldout9 drop
-# 0.85, after the heldout10 drop 0.89 (five clean lines in 2,551 moved it).
-# After the 37 lines sharing a phrase with heldout11 were dropped (4,978 lines): English
-# 0.91, Korean 0.84 (pooled out-of-fold recall 0.567 at 0.91 % clean FP).
-DEFAULT_THRESHOLD = 0.91
-DEFAULT_THRESHOLD_KO = 0.84
+# How they are chosen (since 2026-11-29): on the labelled sets already seen (dev without
+# its impersonation lines, bench/data heldout8-11), maximising the sum over sets of
+# (violating caught - 2 x clean flagged) over a 0.70-0.95 grid, with dev's clean FP
+# <= 2 % and clean_tricky <= 5 % (rule written down before it was run; scores replayed
+# from dry runs with the classifier at 0.5). Then the next fresh set is measured once.
+#
+# Before, the threshold was the lowest with <= 1 % out-of-fold false positives on the
+# clean *training* lines (``--train`` still prints that pick). Those lines are near-twins
+# of violations, written to be hard, and 1 % of them turned out to be far less than 1 %
+# of real comments: on heldout11 (unseen) that rule's English 0.91 / Korean 0.84 caught
+# 245/280 where one threshold of 0.85 caught 251 and 0.80 260, with the same 4/160 false
+# positives. The CV pick also ran the wrong way across languages (it wanted English
+# stricter; the seen sets want it looser).
+DEFAULT_THRESHOLD = 0.73
+DEFAULT_THRESHOLD_KO = 0.81
 
 
 @dataclass(frozen=True, slots=True)
