@@ -62,8 +62,10 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # of real comments: on heldout11 (unseen) that rule's English 0.91 / Korean 0.84 caught
 # 245/280 where one threshold of 0.85 caught 251 and 0.80 260, with the same 4/160 false
 # positives. The CV pick also ran the wrong way across languages (it wanted English
-# stricter; the seen sets want it looser).
-DEFAULT_THRESHOLD = 0.73
+# stricter; the seen sets want it looser). Picked 0.73 / 0.81; after the 24 training lines
+# sharing a phrase with heldout12 were dropped, 0.74 / 0.81 (the rule re-run, before
+# heldout12 was measured).
+DEFAULT_THRESHOLD = 0.74
 DEFAULT_THRESHOLD_KO = 0.81
 
 
