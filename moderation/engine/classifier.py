@@ -54,7 +54,8 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # its impersonation lines, bench/data heldout8-11), maximising the sum over sets of
 # (violating caught - 2 x clean flagged) over a 0.70-0.95 grid, with dev's clean FP
 # <= 2 % and clean_tricky <= 5 % (rule written down before it was run; scores replayed
-# from dry runs with the classifier at 0.5). Then the next fresh set is measured once.
+# from dry runs with the classifier at 0.5; ``python -m moderation.engine.tune_thresholds``
+# prints the pick). Then the next fresh set is measured once.
 #
 # Before, the threshold was the lowest with <= 1 % out-of-fold false positives on the
 # clean *training* lines (``--train`` still prints that pick). Those lines are near-twins
@@ -428,17 +429,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"threshold ({lang}) with out-of-fold clean FP <= {args.max_fp:.0%}: "
                 f"{picked[lang]} (default in use: {defaults[lang]})"
             )
-        flagged = [(lab, pr.score >= picked[script_language(r["text"])]) for r, lab, pr in oof]
-        viol = [f for lab, f in flagged if lab != CLEAN]
-        clean = [f for lab, f in flagged if lab == CLEAN]
+        over = [pr.score >= picked[script_language(r["text"])] for r, _, pr in oof]
+        viol = [f for (_, lab, _), f in zip(oof, over, strict=True) if lab != CLEAN]
+        clean = [f for (_, lab, _), f in zip(oof, over, strict=True) if lab == CLEAN]
         print(
             f"with these: out-of-fold recall {sum(viol) / len(viol):.3f} (all categories), "
             f"clean FP {sum(clean) / len(clean):.4f}"
         )
         if args.show_errors:
-            for r, lab, pr in sorted(oof, key=lambda x: -x[2].score):
-                wrong = (lab == CLEAN) == (pr.score >= picked[script_language(r["text"])])
-                if wrong:
+            ranked = sorted(zip(oof, over, strict=True), key=lambda x: -x[0][2].score)
+            for (r, lab, pr), flagged in ranked:
+                if (lab == CLEAN) == flagged:
                     print(f"  {lab:>13} {pr.category:>13} {pr.score:.2f}  {r['text'][:90]}")
     if args.texts:
         for text, pr in zip(args.texts, score_batch(args.texts), strict=True):

@@ -1,0 +1,45 @@
+"""The seen-set threshold rule: replayed scores, the (caught - 2 x FP) objective, dev's budgets."""
+
+import pytest
+
+from moderation.engine.tune_thresholds import Line, choose, tally
+
+
+def line(violating, lang, score, other=False, tricky=False):
+    return Line(violating, lang, other, score, tricky)
+
+
+def test_tally_uses_each_languages_threshold_and_the_other_rules():
+    lines = [
+        line(True, "en", 0.80),
+        line(True, "ko", 0.80),
+        line(True, "en", 0.10, other=True),  # a term rule caught it
+        line(False, "ko", 0.90),
+    ]
+    assert tally(lines, 0.75, 0.85) == (2, 1)
+    assert tally(lines, 0.85, 0.75) == (2, 1)
+    assert tally(lines, 0.95, 0.95) == (1, 0)
+
+
+def test_choose_trades_catches_against_twice_the_false_positives():
+    dev = [line(False, "en", 0.0) for _ in range(100)]
+    # English: lowering to 0.80 gains 3 catches for one false positive (+1 net);
+    # lowering further to 0.70 gains 1 more for two more false positives (-3 net)
+    seen = [line(True, "en", s) for s in (0.81, 0.82, 0.83, 0.72)]
+    seen += [line(False, "en", s) for s in (0.80, 0.71, 0.70)]
+    # Korean: nothing to gain below 0.95, so the higher threshold wins the tie
+    seen += [line(False, "ko", 0.75)]
+    t_en, t_ko = choose([dev, seen], grid=(0.70, 0.80, 0.90, 0.95))
+    assert (t_en, t_ko) == (0.80, 0.95)
+
+
+def test_dev_budgets_bound_the_choice():
+    # dev: 50 clean, 10 of them tricky; two tricky lines score 0.75 (20 % of tricky)
+    dev = [line(False, "en", 0.0, tricky=i < 10) for i in range(48)]
+    dev += [line(False, "en", 0.75, tricky=True) for _ in range(2)]
+    seen = [line(True, "en", 0.72) for _ in range(50)]  # 0.70 would pay off here
+    seen += [line(True, "en", 0.85) for _ in range(5)]  # and 0.80 beats 0.90
+    t_en, _ = choose([dev, seen], grid=(0.70, 0.80, 0.90))
+    assert t_en == 0.80
+    with pytest.raises(ValueError):
+        choose([[line(False, "en", 0.0, other=True)] * 10, seen], grid=(0.70,))
