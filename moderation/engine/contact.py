@@ -20,7 +20,7 @@ from .normalize import Key, Normalized
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # phone, email, rrn, messenger, address, plate, id_document
+    kind: str  # phone, email, rrn, messenger, address, plate, id_document, exposure
     span: tuple[int, int]
     value: str  # normalised value (digits, handle, ...)
     code: str = "personal_info"
@@ -585,6 +585,53 @@ DETECTORS = {
     "id_document": _id_documents,
 }
 
+
+# ----------------------------------------------------------------------------- exposure
+
+# Doxxing without a number: a named person, where to find them (school and class,
+# workplace and team, the neighbourhood they live in) and a call to go after them
+# ("학교에 민원 넣으세요", "회사에 알려야함", "다들 퍼가세요", "go tell her boss"). All
+# three must be there: a name with a workplace is news, and so is a call to complain
+# to a ministry; together they point readers at one private person.
+_EXPOSE_CALL = re.compile(
+    r"민원\s?(?:넣|좀|폭탄|제기)|알려야|알려라|알려\s?줍시다|알립시다|퍼가|퍼날|퍼뜨|박제|"
+    r"찾아가|전화\s?(?:해|돌|폭탄|좀)|항의\s?(?:해|하|전화|좀)|신상\s?(?:털|공개|박제)|"
+    r"go tell (?:her|him|them)|let (?:her|his|their) (?:boss|school|employer)|"
+    r"call (?:her|his|their) (?:boss|school|office|employer|work)|"
+    r"(?:email|e-mail|report) (?:her|his|their) (?:boss|school|employer|principal)|"
+    r"spread (?:this|her name|his name)|you know what to do|pay (?:her|him) a visit"
+)
+_EXPOSE_NAME = re.compile(
+    r"(?:이름|실명)\s?(?:은|는|이|:|：)?\s?[가-힣]{2,4}|"
+    r"(?:담임|교사|선생님?|교수|대리|과장|차장|부장|팀장|사원|주임|원장|실장|간호사|직원|가해자)"
+    r"\s?[가-힣]{3}(?:임|이고|이며|이다|이야|씨|님)?(?![가-힣])|"
+    r"[가-힣]{3}\s?(?:대리|과장|차장|부장|팀장|사원|주임|선생님?|교사|교수|원장|실장)"
+    r"(?:임|이고|이며|이다|이야|님)?(?![가-힣])|"
+    r"\b(?:mr|ms|mrs|miss|dr)\.? [a-z]+(?:[ -][a-z]+)?|"
+    r"\b(?:(?:her|his) name is|name's|named) [a-z]+"
+)
+_EXPOSE_PLACE = re.compile(
+    r"[가-힣]{1,8}(?:초|중|고|여고|여중|초등학교|중학교|고등학교)\s?\d\s?학년|"
+    r"\d\s?학년\s?\d{0,2}\s?반?\s?담임|"
+    r"직장|회사|사업장|본사|지점|공장|매장|[가-힣]{1,8}팀(?![가-힣])|"
+    r"[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,6}(?:동|읍|면|리)(?![가-힣])|\d{1,3}\s?단지|"
+    r"\b(?:works|working|teaches|teaching) (?:at|for|in)\b|\bclass \d|\bbranch\b|\bward\b"
+)
+
+
+def _exposure(base: Key) -> list[Finding]:
+    text = base.text
+    call = _EXPOSE_CALL.search(text)
+    if call is None:
+        return []
+    name = _EXPOSE_NAME.search(text)
+    if name is None or _EXPOSE_PLACE.search(text) is None:
+        return []
+    a, b = min(name.start(), call.start()), max(name.end(), call.end())
+    return [Finding("exposure", base.span(a, b), name.group())]
+
+
+DETECTORS["exposure"] = _exposure
 
 _ID_KINDS = ("rrn", "id_document")
 

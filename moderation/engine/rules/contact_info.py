@@ -20,7 +20,15 @@ from ..contact import Finding, find_contact_info, plain_email_domain
 from ..links import domain_allowed
 from ..normalize import Normalized, normalize
 
-_SEVERITY = {"rrn": 95, "id_document": 90, "address": 85, "phone": 75, "email": 70, "messenger": 60}
+_SEVERITY = {
+    "rrn": 95,
+    "id_document": 90,
+    "address": 85,
+    "exposure": 80,
+    "phone": 75,
+    "email": 70,
+    "messenger": 60,
+}
 
 
 class ContactInfoRule:
