@@ -16,36 +16,14 @@ script prints instructions per request. Uses the data ``bench/run.py`` loaded
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from callgrind import callgrind, dump_total  # noqa: E402
 from queries import setup_cases  # noqa: E402
-
-OUT_DIR = os.getcwd()  # where valgrind writes callgrind.out.<pid>.<n>
-
-
-def callgrind(*command: str) -> str:
-    out = subprocess.run(
-        ["callgrind_control", *command, str(os.getpid())], capture_output=True, text=True
-    )
-    return out.stdout + out.stderr
-
-
-def dump_total(label: str) -> int:
-    """Dump the counters since the last zeroing and return their total instructions."""
-    text = callgrind("--dump=" + label)
-    dumps = sorted(Path(OUT_DIR).glob(f"callgrind.out.{os.getpid()}.*"), key=os.path.getmtime)
-    if not dumps:
-        sys.exit(f"no callgrind dump: run this under valgrind (see --help)\n{text}")
-    for line in dumps[-1].read_text(errors="replace").splitlines():
-        if line.startswith(("summary:", "totals:")):
-            return int(line.split()[1])
-    sys.exit(f"no totals in {dumps[-1]}")
 
 
 def main() -> None:

@@ -593,13 +593,17 @@ DETECTORS = {
 # ("학교에 민원 넣으세요", "회사에 알려야함", "다들 퍼가세요", "go tell her boss"). All
 # three must be there: a name with a workplace is news, and so is a call to complain
 # to a ministry; together they point readers at one private person.
-_EXPOSE_CALL = re.compile(
+# Two patterns, not one alternation: the Korean one starts with a handful of syllables,
+# which the regex engine skips to directly; mixed with the English branches it cannot.
+_EXPOSE_CALL_KO = re.compile(
     r"민원\s?(?:넣|좀|폭탄|제기)|알려야|알려라|알려\s?줍시다|알립시다|퍼가|퍼날|퍼뜨|박제|"
-    r"찾아가|전화\s?(?:해|돌|폭탄|좀)|항의\s?(?:해|하|전화|좀)|신상\s?(?:털|공개|박제)|"
-    r"go tell (?:her|him|them)|let (?:her|his|their) (?:boss|school|employer)|"
+    r"찾아가|전화\s?(?:해|돌|폭탄|좀)|항의\s?(?:해|하|전화|좀)|신상\s?(?:털|공개|박제)"
+)
+_EXPOSE_CALL_EN = re.compile(
+    r"\b(?:go tell (?:her|him|them)|let (?:her|his|their) (?:boss|school|employer)|"
     r"call (?:her|his|their) (?:boss|school|office|employer|work)|"
     r"(?:email|e-mail|report) (?:her|his|their) (?:boss|school|employer|principal)|"
-    r"spread (?:this|her name|his name)|you know what to do|pay (?:her|him) a visit"
+    r"spread (?:this|her name|his name)|you know what to do|pay (?:her|him) a visit)"
 )
 _EXPOSE_NAME = re.compile(
     r"(?:이름|실명)\s?(?:은|는|이|:|：)?\s?[가-힣]{2,4}|"
@@ -621,7 +625,7 @@ _EXPOSE_PLACE = re.compile(
 
 def _exposure(base: Key) -> list[Finding]:
     text = base.text
-    call = _EXPOSE_CALL.search(text)
+    call = _EXPOSE_CALL_KO.search(text) or _EXPOSE_CALL_EN.search(text)
     if call is None:
         return []
     name = _EXPOSE_NAME.search(text)
