@@ -51,23 +51,26 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # Per language (``script_language``): English and anything not mostly Hangul, and Korean.
 #
 # How they are chosen (since 2026-11-29): on the labelled sets already seen (dev without
-# its impersonation lines, bench/data heldout8-11), maximising the sum over sets of
-# (violating caught - 2 x clean flagged) over a 0.70-0.95 grid, with dev's clean FP
+# its impersonation lines, and the measured benchmark sets), maximising the sum over sets
+# of (violating caught - 2 x clean flagged) over a 0.60-0.95 grid, with dev's clean FP
 # <= 2 % and clean_tricky <= 5 % (rule written down before it was run; scores replayed
 # from dry runs with the classifier at 0.5; ``python -m moderation.engine.tune_thresholds``
-# prints the pick). Then the next fresh set is measured once.
+# prints the pick). Since round 5 the measured sets are also training data
+# (``data/training/seen_sets.jsonl``), so each is scored by a model trained without it.
+# Then the next fresh set is measured once.
 #
 # Before, the threshold was the lowest with <= 1 % out-of-fold false positives on the
 # clean *training* lines (``--train`` still prints that pick). Those lines are near-twins
 # of violations, written to be hard, and 1 % of them turned out to be far less than 1 %
 # of real comments: on heldout11 (unseen) that rule's English 0.91 / Korean 0.84 caught
 # 245/280 where one threshold of 0.85 caught 251 and 0.80 260, with the same 4/160 false
-# positives. The CV pick also ran the wrong way across languages (it wanted English
-# stricter; the seen sets want it looser). Picked 0.73 / 0.81; after the 24 training lines
-# sharing a phrase with heldout12 were dropped, 0.74 / 0.81 (the rule re-run, before
-# heldout12 was measured).
-DEFAULT_THRESHOLD = 0.74
-DEFAULT_THRESHOLD_KO = 0.81
+# positives. History: 0.74 / 0.81 before round 5 (training without the measured sets);
+# with them (dev + the sets, leave one set out; lines sharing a phrase with dev left
+# out of the training data) 0.76 / 0.80 when heldout13 was measured, 0.71 / 0.75 with
+# heldout13 retired too, before heldout14 was measured. The objective is flat near its
+# top, so the pick moves by a few hundredths when the data change.
+DEFAULT_THRESHOLD = 0.71
+DEFAULT_THRESHOLD_KO = 0.75
 
 
 @dataclass(frozen=True, slots=True)

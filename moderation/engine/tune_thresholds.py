@@ -5,26 +5,33 @@
 
 The rule (adopted 2026-11-29, see the engine README's heldout11/heldout12 sections):
 every corpus is screened once with the default policy, the classifier at threshold 0.5
-for both languages; then each pair of thresholds on a 0.70-0.95 grid is replayed from the
+for both languages; then each pair of thresholds on a 0.60-0.95 grid is replayed from the
 recorded scores, and the pair with the largest sum over corpora of
 ``violating caught - 2 x clean flagged`` wins (ties: the higher pair), among pairs that
 keep the *first* corpus (dev) within 2 % false positives on clean and 5 % on
 clean_tricky. Lines of categories that are no text matter (impersonation/flood) are left
-out. The result is a suggestion for ``DEFAULT_THRESHOLD`` / ``DEFAULT_THRESHOLD_KO``;
-measure the next fresh set once after setting it.
+out.
+
+A corpus whose lines the classifier trains on (a seen set retired into
+``data/training/seen_sets.jsonl`` by :mod:`moderation.engine.seen_sets`) would score
+itself: its classifier scores come instead from a model trained on the training data
+*without* that corpus's texts (leave one set out), so each set is judged as it was when
+unseen. The grid starts at 0.60 since round 5 (before: 0.70), because a model trained on
+more writers' text may place the best pair lower. The result is a suggestion for
+``DEFAULT_THRESHOLD`` / ``DEFAULT_THRESHOLD_KO``; measure the next fresh set once after
+setting it.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .classifier import label_of, script_language
+from .classifier import fit, label_of, read_jsonl, script_language, training_files
 
-GRID = tuple(round(0.70 + 0.01 * i, 2) for i in range(26))
+GRID = tuple(round(0.60 + 0.01 * i, 2) for i in range(36))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,22 +75,36 @@ def choose(sets: list[list[Line]], grid=GRID) -> tuple[float, float]:
     return best[1], best[2]
 
 
-def screen_lines(corpus: list[dict]) -> list[Line]:
+def screen_lines(corpus: list[dict], training: list[dict] | None = None) -> list[Line]:
+    """Screen ``corpus`` with the default policy (classifier at 0.5). When some of its
+    texts are in ``training``, the classifier scores come from a model fitted on
+    ``training`` without those texts."""
     from .defaults import default_text_policy
     from .dryrun import screen_records
 
     rows = [r for r in corpus if label_of(r) is not None]
     policy = default_text_policy()
     policy["classifier_threshold"] = policy["classifier_threshold_ko"] = 0.5
+    scores = None
+    texts = {r["text"] for r in rows}
+    if training and any(r["text"] in texts for r in training):
+        model = fit([r for r in training if r["text"] not in texts])
+        scores = [
+            p.score if p.score >= 0.5 else 0.0 for p in model.predict([r["text"] for r in rows])
+        ]
     out = []
-    for row, res in zip(rows, screen_records(rows, policy, progress=False), strict=True):
+    for i, (row, res) in enumerate(
+        zip(rows, screen_records(rows, policy, progress=False), strict=True)
+    ):
         clf = [h for h in res["hits"] if h["rule"] == "classifier"]
         out.append(
             Line(
                 violating=row["label"] == "violating",
                 lang=script_language(row["text"]),
                 by_other_rules=any(h["rule"] != "classifier" for h in res["hits"]),
-                score=max((h["detail"]["score"] for h in clf), default=0.0),
+                score=max((h["detail"]["score"] for h in clf), default=0.0)
+                if scores is None
+                else scores[i],
                 tricky=row["category"] == "clean_tricky",
             )
         )
@@ -94,10 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--corpus", action="append", required=True, help="first one: dev")
     args = ap.parse_args(argv)
+    training = read_jsonl(training_files())
     sets = []
     for path in args.corpus:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-        sets.append(screen_lines([json.loads(line) for line in lines if line.strip()]))
+        sets.append(screen_lines(read_jsonl([path]), training))
     t_en, t_ko = choose(sets)
     print(f"chosen: English {t_en}, Korean {t_ko}")
     from .classifier import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO

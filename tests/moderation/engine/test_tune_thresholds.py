@@ -43,3 +43,36 @@ def test_dev_budgets_bound_the_choice():
     assert t_en == 0.80
     with pytest.raises(ValueError):
         choose([[line(False, "en", 0.0, other=True)] * 10, seen], grid=(0.70,))
+
+
+def test_a_corpus_in_the_training_data_is_scored_by_a_model_trained_without_it(monkeypatch):
+    """Leave one set out: a retired set must not score itself."""
+    from moderation.engine import tune_thresholds
+    from moderation.engine.classifier import Prediction
+
+    corpus = [
+        {"text": "you will pay for this, I know your street", "label": "violating",
+         "category": "threat"},
+        {"text": "the council approved the bus routes", "label": "clean",
+         "category": "clean_tricky"},
+    ]  # fmt: skip
+    training = [*corpus, {"text": "another writer's line", "category": "clean_other"}]
+    fitted_on = []
+
+    class Fake:
+        def predict(self, texts):
+            return [Prediction("threat", 0.9 if "pay" in t else 0.4) for t in texts]
+
+    def fake_fit(rows):
+        fitted_on.append([r["text"] for r in rows])
+        return Fake()
+
+    monkeypatch.setattr(tune_thresholds, "fit", fake_fit)
+    lines = tune_thresholds.screen_lines(corpus, training)
+    assert fitted_on == [["another writer's line"]]  # the corpus's own lines left out
+    assert [x.score for x in lines] == [0.9, 0.0]  # below 0.5 counts as no hit
+    assert [x.violating for x in lines] == [True, False] and lines[1].tricky
+
+    fitted_on.clear()
+    tune_thresholds.screen_lines(corpus, [training[2]])  # unseen corpus: the shipped model
+    assert fitted_on == []

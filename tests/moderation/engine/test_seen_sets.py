@@ -1,0 +1,54 @@
+"""Retiring a measured set into the training data: whole, once, with its ids."""
+
+import json
+
+import pytest
+
+from moderation.engine import seen_sets
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+
+
+def test_add_appends_the_learnable_lines_once(tmp_path):
+    training = tmp_path / "training"
+    training.mkdir()
+    _write(training / "train.jsonl", [{"id": "t-1", "text": "already known", "category": "spam"}])
+    seen = training / "seen_sets.jsonl"
+    seen.touch()
+    measured = tmp_path / "heldout99.jsonl"
+    _write(
+        measured,
+        [
+            {"id": "h99-001", "text": "buy followers now", "label": "violating",
+             "category": "spam", "evasion": "none", "lang": "en"},
+            {"id": "h99-002", "text": "already known", "label": "violating",
+             "category": "spam", "evasion": "none", "lang": "en", "note": ""},
+            {"id": "h99-003", "text": "a fake account", "label": "violating",
+             "category": "impersonation_or_flood", "evasion": "none", "lang": "en", "note": ""},
+            {"id": "h99-004", "text": "좋은 기사네요", "label": "clean",
+             "category": "clean_other", "evasion": "none", "lang": "ko", "note": "plain"},
+        ],
+    )  # fmt: skip
+    dev = tmp_path / "dev.jsonl"
+    _write(dev, [{"id": "d-1", "text": "not this exact twenty-char phrase", "category": "spam"}])
+    assert seen_sets.add(measured, seen, dev) == (2, 2)
+    rows = [json.loads(line) for line in seen.read_text("utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["h99-001", "h99-004"]
+    assert all(tuple(r) == seen_sets.KEYS for r in rows)
+    assert rows[0]["note"] == "" and rows[1]["text"] == "좋은 기사네요"
+    assert seen_sets.set_of("h99-004") == "h99"
+    with pytest.raises(ValueError, match="ids already"):
+        seen_sets.add(measured, seen, dev)  # a set is retired once
+    other = tmp_path / "heldout98.jsonl"
+    _write(
+        other,
+        [
+            {"id": "h98-001", "text": "NOT THIS   exact twenty-char phrase, sorry",
+             "label": "violating", "category": "spam"},
+            {"id": "h98-002", "text": "a new line", "label": "clean", "category": "clean_other"},
+        ],
+    )  # fmt: skip
+    assert seen_sets.add(other, seen, dev) == (1, 1)  # shares a phrase with dev: left out
+    assert json.loads(seen.read_text("utf-8").splitlines()[-1])["id"] == "h98-002"
