@@ -276,11 +276,24 @@ def plausible_rrn(yy: str, mm: str, dd: str, g: str, today: _dt.date | None = No
     return _dt.date(1900, 1, 1) <= born <= today
 
 
+# Part of a number, named as one: "주민번호 앞자리 920703 뒷자리 2로 시작", digits spelled
+# in Hangul ("팔오공삼일이 다시 …"). The word alone is news ("주민등록번호 뒷자리를 요구하는
+# 문자는 사기"), so it takes the word *and* six digits (a birth date) in the comment.
+_RRN_WORD = re.compile(r"주민\s?(?:등록)?\s?번호|resident registration number")
+_SIX_DIGITS = re.compile(r"(?<!\d)(?:\d[\s.\-]?){5}\d|[공영일이삼사오육칠팔구]{6}")
+
+
 def _rrns(base: Key) -> list[Finding]:
     out = []
     for m in _RRN.finditer(base.text):
         if plausible_rrn(*m.groups()):
             out.append(Finding("rrn", base.span(*m.span()), re.sub(r"\D", "", m.group())))
+    if not out:
+        word = _RRN_WORD.search(base.text)
+        digits = word and _SIX_DIGITS.search(base.text)
+        if digits:
+            a, b = min(word.start(), digits.start()), max(word.end(), digits.end())
+            out.append(Finding("rrn", base.span(a, b), digits.group()))
     return out
 
 

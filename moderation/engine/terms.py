@@ -370,8 +370,10 @@ _KO_REPORTED = re.compile(
 
 
 # a quoted stretch: '...', "...", ‘...’, “...”, 「...」, 『...』 (up to 60 characters)
+# (an apostrophe between two letters inside single quotes is part of a word: 'I'll kill you')
 _QUOTED = re.compile(
-    r"(?<![A-Za-z0-9])'[^'\n]{1,60}'(?![A-Za-z0-9])|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’"
+    r"(?<![A-Za-z0-9])'(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){1,60}'(?![A-Za-z0-9])"
+    r"|\"[^\"\n]{1,60}\"|‘[^’\n]{1,60}’"
     r"|“[^”\n]{1,60}”|「[^」\n]{1,60}」|『[^』\n]{1,60}』"
 )
 
