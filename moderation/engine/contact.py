@@ -20,7 +20,7 @@ from .normalize import Key, Normalized
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # phone, email, rrn, messenger, address, plate, id_document, exposure
+    kind: str  # phone, email, rrn, messenger, address, plate, id_document, exposure, account
     span: tuple[int, int]
     value: str  # normalised value (digits, handle, ...)
     code: str = "personal_info"
@@ -609,7 +609,7 @@ DETECTORS = {
 # Two patterns, not one alternation: the Korean one starts with a handful of syllables,
 # which the regex engine skips to directly; mixed with the English branches it cannot.
 _EXPOSE_CALL_KO = re.compile(
-    r"민원\s?(?:넣|좀|폭탄|제기)|알려야|알려라|알려\s?줍시다|알립시다|퍼가|퍼날|퍼뜨|박제|"
+    r"민원\s?(?:넣|좀|폭탄|제기)|알려야|알려라|알려\s?줍시다|알립시다|알려\s?드림|퍼가|퍼날|퍼뜨|박제|"
     r"찾아가|전화\s?(?:해|돌|폭탄|좀)|항의\s?(?:해|하|전화|좀)|신상\s?(?:털|공개|박제)"
 )
 _EXPOSE_CALL_EN = re.compile(
@@ -623,7 +623,7 @@ _EXPOSE_NAME = re.compile(
     r"(?:담임|교사|선생님?|교수|대리|과장|차장|부장|팀장|사원|주임|원장|실장|간호사|직원|가해자)"
     r"\s?[가-힣]{3}(?:임|이고|이며|이다|이야|씨|님)?(?![가-힣])|"
     r"[가-힣]{3}\s?(?:대리|과장|차장|부장|팀장|사원|주임|선생님?|교사|교수|원장|실장)"
-    r"(?:임|이고|이며|이다|이야|님)?(?![가-힣])|"
+    r"(?:임|이고|이며|이다|이야|님|이|가|은|는)?(?![가-힣])|"
     r"\b(?:mr|ms|mrs|miss|dr)\.? [a-z]+(?:[ -][a-z]+)?|"
     r"\b(?:(?:her|his) name is|name's|named) [a-z]+"
 )
@@ -636,11 +636,19 @@ _EXPOSE_PLACE = re.compile(
 )
 
 
+# A pupil's class (2학년 3반) named with a victim or a perpetrator needs no call to act:
+# it points at one child.
+_EXPOSE_CLASS = re.compile(r"\d\s?학년\s?\d{1,2}\s?반")
+_EXPOSE_PARTY = re.compile(r"피해자|가해자|피해 학생|가해 학생|victim|bully")
+
+
 def _exposure(base: Key) -> list[Finding]:
     text = base.text
     call = _EXPOSE_CALL_KO.search(text) or _EXPOSE_CALL_EN.search(text)
     if call is None:
-        return []
+        call = _EXPOSE_CLASS.search(text)
+        if call is None or _EXPOSE_PARTY.search(text) is None:
+            return []
     name = _EXPOSE_NAME.search(text)
     if name is None or _EXPOSE_PLACE.search(text) is None:
         return []
@@ -648,9 +656,32 @@ def _exposure(base: Key) -> list[Finding]:
     return [Finding("exposure", base.span(a, b), name.group())]
 
 
-DETECTORS["exposure"] = _exposure
+# ----------------------------------------------------------------------------- accounts
 
-_ID_KINDS = ("rrn", "id_document")
+# A bank account number next to an account cue ("계좌번호 국민 942-21-0583-117 예금주
+# 정민호"): a private account named with its holder or posted to be used. Korean account
+# numbers run 10-14 digits, usually in dashed groups.
+_ACCOUNT_CUE = re.compile(r"계좌|예금주|입금|송금|account (?:no|number|#)|bank account|acct")
+_ACCOUNT = re.compile(r"(?<![\d-])\d{2,6}(?:[- ]\d{2,8}){1,3}(?![\d-])|(?<!\d)\d{10,14}(?!\d)")
+
+
+def _accounts(base: Key) -> list[Finding]:
+    text = base.text
+    cue = _ACCOUNT_CUE.search(text)
+    if cue is None:
+        return []
+    out = []
+    for m in _ACCOUNT.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 10 <= len(digits) <= 14 and abs(m.start() - cue.start()) <= 40:
+            out.append(Finding("account", base.span(*m.span()), digits))
+    return out
+
+
+DETECTORS["exposure"] = _exposure
+DETECTORS["account"] = _accounts
+
+_ID_KINDS = ("rrn", "id_document", "account")
 
 
 def find_contact_info(norm: Normalized, kinds: tuple[str, ...] | None = None) -> list[Finding]:

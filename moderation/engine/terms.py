@@ -356,7 +356,7 @@ class TermMatcher:
             return True
         # Korean reported speech: the quote closes right after the term (allowing the rest
         # of the word) and a reporting verb follows: "'…둔다'고 말했다", "'…'는 협박"
-        if self.after_cues and _KO_REPORTED.match(original, b):
+        if self.after_cues and (_KO_REPORTED.match(original, b) or _KO_NAMED.match(original, b)):
             return True
         if not self.quote_cues:
             return False
@@ -367,6 +367,10 @@ _KO_REPORTED = re.compile(
     r"[가-힣]{0,2}['\"’”」』]\s?(?:이?라?고|라는|는|며)\s?"
     r"(?:말|했|하|외치|외쳤|협박|소리|주장|진술|증언|발언|위협|욕|글|댓글|문자)"
 )
+
+
+# A name in quotes: "첫 국산차 이름이 '시발'이었다" (the quote closes right after the term)
+_KO_NAMED = re.compile(r"['\"’”」』]\s?(?:이었|였|이라는 이름|라는 이름|란 이름)")
 
 
 # a quoted stretch: '...', "...", ‘...’, “...”, 「...」, 『...』 (up to 60 characters)

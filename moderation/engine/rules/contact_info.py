@@ -25,6 +25,7 @@ _SEVERITY = {
     "id_document": 90,
     "address": 85,
     "exposure": 80,
+    "account": 78,
     "phone": 75,
     "email": 70,
     "messenger": 60,
