@@ -1,6 +1,8 @@
 """Retire a measured benchmark set into the classifier's training data.
 
     python -m moderation.engine.seen_sets --before-measuring bench/data/heldout18.jsonl
+    (copy the fresh set to bench/data/heldoutN.jsonl first: the file name is the reason
+    recorded for what is dropped)
     python -m moderation.engine.seen_sets bench/data/heldout13.jsonl [...]
 
 A fresh set (``bench/data/heldoutN.jsonl``) is written by someone who saw none of the
