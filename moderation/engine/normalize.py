@@ -334,15 +334,24 @@ def leet(key: Key) -> Key:
 _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z]){1,6}\.?(?![a-z0-9])")
 
 
+# three or more single letters joined by hyphens: f-u-c-k (not x-ray, k-pop, e-mail)
+_HYPHENED = re.compile(r"(?<![a-z0-9-])[a-z](?:-[a-z]){2,6}(?![a-z0-9-])")
+
+
 def join_dotted(key: Key) -> Key:
-    """Single letters joined by dots become one word: ``k.y.s`` -> ``kys``, ``d.m`` -> ``dm``."""
-    if "." not in key.text:
+    """Single letters joined by dots become one word: ``k.y.s`` -> ``kys``, ``d.m`` -> ``dm``;
+    three or more joined by hyphens too: ``f-u-c-k`` -> ``fuck``."""
+    dot, hyphen = "." in key.text, "-" in key.text
+    if not (dot or hyphen):
         return key
     dels: list[tuple[int, int]] = []
-    for m in _DOTTED.finditer(key.text):
-        base = m.start()
-        dels.extend((base + i, base + i + 1) for i, c in enumerate(m.group()) if c == ".")
-    return _delete(key, dels)
+    for pattern, sep, present in ((_DOTTED, ".", dot), (_HYPHENED, "-", hyphen)):
+        if not present:
+            continue
+        for m in pattern.finditer(key.text):
+            base = m.start()
+            dels.extend((base + i, base + i + 1) for i, c in enumerate(m.group()) if c == sep)
+    return _delete(key, sorted(dels))
 
 
 # --------------------------------------------------------------------------- 5. Korean

@@ -142,7 +142,7 @@ ROWS = [
 
 
 def test_training_is_deterministic_and_skips_non_text_categories():
-    texts = ["I will hurt your kid", "a fine article", "ｉｄｉｏｔ"]
+    texts = ["I will hurt your kid", "a fine article", "ｙｏｕ ｉｄｉｏｔ"]
     a, b = classifier.fit(ROWS), classifier.fit(ROWS)
     assert a.digest == b.digest and a.n_rows == 7  # the flood row is not a text matter
     assert sorted(a.classes) == ["clean", "insult", "threat"]
