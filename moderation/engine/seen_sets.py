@@ -17,10 +17,9 @@ violations, which the hand-written training rounds lack. So a measured set is ap
 * a text already in the training data is not added twice;
 * a line sharing a 20-character phrase with the dev corpus (``../shared/corpus/dev.jsonl``,
   which Parley is measured on and never trains on) is left out, as in every training round;
-* the line keeps its id (``h12-035``): the id prefix says which set it came from, and
-  :func:`set_of` reads it back, so the threshold rule
-  (:mod:`moderation.engine.tune_thresholds`) can score each seen set with a model trained
-  without it.
+* the line keeps its id (``h12-035``: the prefix says which set it came from). The
+  threshold rule (:mod:`moderation.engine.tune_thresholds`) scores each seen set with a
+  model trained without that set's texts.
 
 Before a fresh set is measured, ``--before-measuring`` drops every training line that
 shares a phrase with it (so the set is unseen), and names the dropped lines of retired sets
@@ -42,6 +41,7 @@ from .classifier import DATA_DIR, label_of, read_jsonl, training_files
 
 SEEN_FILE = DATA_DIR / "seen_sets.jsonl"
 LEFT_OUT_FILE = DATA_DIR.parent / "seen_sets_left_out.tsv"  # id <TAB> reason
+BENCH_DIR = DATA_DIR.parents[3] / "bench" / "data"
 KEYS = ("id", "lang", "text", "label", "category", "evasion", "note")
 PHRASE = 20  # characters: a shared phrase this long counts as overlap
 
@@ -66,11 +66,6 @@ def dev_corpus() -> Path | None:
         if path.exists():
             return path
     return None
-
-
-def set_of(row_id: str) -> str:
-    """The set a line belongs to, by its id prefix (``h12-035`` -> ``h12``)."""
-    return row_id.rsplit("-", 1)[0]
 
 
 def _record_left_out(entries: list[tuple[str, str]], left_out: Path) -> None:
@@ -129,9 +124,6 @@ def add(
     return len(added), skipped
 
 
-BENCH_DIR = DATA_DIR.parents[3] / "bench" / "data"
-
-
 def restore(
     stem: str,
     bench_dir: Path = BENCH_DIR,
@@ -140,8 +132,8 @@ def restore(
     dev: Path | None = None,
 ) -> int:
     """Once set ``stem`` is retired, the retired-set lines dropped for sharing a phrase
-    with it come back, unless they share one with dev or with a set still unseen (one
-    with no line in training). Returns how many came back."""
+    with it come back, unless they share one with dev or with a set still unseen (none
+    of its lines in training or in the left-out list). Returns how many came back."""
     entries = read_left_out(left_out)
     wanted = {i for i, reason in entries.items() if reason == f"phrase of {stem}"}
     if not wanted:
