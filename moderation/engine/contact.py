@@ -449,9 +449,18 @@ def _before_form(base: Key, text: str, m: re.Match) -> Finding | None:
         )
         if app == "line" and not (labelled or cued):
             return None
-    elif not (explicit or handle_like):
+    elif not (explicit or handle_like or _asked_to_write(text, a, handle)):
         return None
     return Finding("messenger", base.span(a, m.end()), f"{app}:{handle}", code="spam")
+
+
+# "상담 카톡 engtutorkr", "문의 텔레 vipcoin": a plain-letter ID after a strong app is a
+# handle when the words just before the app ask readers to get in touch
+_ASK_CUE = re.compile(r"(?:상담|문의|연락|예약|주문|신청|contact|inquir\w*|orders?)\s*$")
+
+
+def _asked_to_write(text: str, a: int, handle: str) -> bool:
+    return len(handle) >= 5 and _ASK_CUE.search(text, max(0, a - 12), a) is not None
 
 
 def _after_form(base: Key, text: str, am: re.Match) -> Finding | None:
