@@ -68,6 +68,11 @@ def dev_corpus() -> Path | None:
     return None
 
 
+def _training_row(r: dict) -> dict:
+    """A benchmark line in the training schema (a missing note is empty, evasion "none")."""
+    return {k: r.get(k, "" if k == "note" else "none") for k in KEYS}
+
+
 def _record_left_out(entries: list[tuple[str, str]], left_out: Path) -> None:
     if entries:
         with open(left_out, "a", encoding="utf-8") as f:
@@ -116,7 +121,7 @@ def add(
             for_dev.append((r["id"], "dev"))
             continue
         known_texts.add(r["text"])
-        added.append({k: r.get(k, "" if k == "note" else "none") for k in KEYS})
+        added.append(_training_row(r))
     with open(seen_file, "a", encoding="utf-8") as f:
         for r in added:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -156,8 +161,7 @@ def restore(
     ]
     with open(seen_file, "a", encoding="utf-8") as f:
         for r in back:
-            row = {k: r.get(k, "" if k == "note" else "none") for k in KEYS}
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            f.write(json.dumps(_training_row(r), ensure_ascii=False) + "\n")
     gone = {r["id"] for r in back}
     left_out.write_text(
         "".join(f"{i}\t{reason}\n" for i, reason in entries.items() if i not in gone), "utf-8"
@@ -178,10 +182,11 @@ def drop_overlap(
         lines = path.read_text("utf-8").splitlines(keepends=True)
         keep = []
         for line in lines:
-            if line.strip() and phrases(json.loads(line)["text"]) & banned:
+            row = json.loads(line) if line.strip() else None
+            if row and phrases(row["text"]) & banned:
                 dropped += 1
                 if path.name == SEEN_FILE.name:
-                    recorded.append((json.loads(line)["id"], f"phrase of {Path(fresh).stem}"))
+                    recorded.append((row["id"], f"phrase of {Path(fresh).stem}"))
             else:
                 keep.append(line)
         if len(keep) != len(lines):
