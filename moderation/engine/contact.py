@@ -65,7 +65,9 @@ def _phones(base: Key) -> list[Finding]:
                 if len(digits) < 9 or len(digits) > 15:
                     continue
                 a, b = m.start() + pm.start(), m.start() + pm.end()
-                out.append(Finding("phone", base.span(a, b), digits))
+                found = Finding("phone", base.span(a, b), digits)
+                if not _public_line(text, found, a, b):
+                    out.append(found)
                 break
         else:
             # shape letters: only a whole mobile number, delimited like one (not a word)
@@ -74,6 +76,21 @@ def _phones(base: Key) -> list[Finding]:
                 a, b = m.start() + pm.start(), m.start() + pm.end()
                 out.append(Finding("phone", base.span(a, b), re.sub(r"\D", "", pm.group())))
     return out
+
+
+# An institution's published landline, named as such ("the museum's public line is
+# 02-...", "구청 대표번호 02-..."), is no one's private number. Mobiles (01x) are never
+# let through this way, and "상담"/"문의" are not cues: ads use them.
+_PUBLIC_LINE_CUE = re.compile(
+    r"public (?:line|number|phone)|main (?:line|number)|switchboard|hotline|helpline|"
+    r"information line|official (?:line|number)|대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화"
+)
+
+
+def _public_line(text: str, f: Finding, a: int, b: int) -> bool:
+    if f.value.startswith(("01", "8201", "821")):
+        return False
+    return _PUBLIC_LINE_CUE.search(text, max(0, a - 40), b + 20) is not None
 
 
 def _whole_token(s: str, a: int, b: int) -> bool:
@@ -551,15 +568,24 @@ _PLATE = re.compile(
     r"(?<!\d)\d{2,3}\s?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주"
     r"아바사자배하허호]\s?\d{4}(?!\d)"
 )
-_PLATE_CUE = re.compile(r"plate|license|licence|번호판|차량\s?번호|차\s?번호|넘버")
+# The same plate romanised, as English-language comments write it: "34 Ra 7781",
+# "123 Heo 4567" (the syllable's Revised Romanization).
+_PLATE_ROMAN = re.compile(
+    r"(?<![\d.])\d{2,3} ?(?:[gndrmbsj]?(?:a|eo|o|u)|bae|h(?:a|eo|o))[ -]?\d{4}(?![\d.])"
+)
+_PLATE_CUE = re.compile(
+    r"plate|license|licence|registered to|번호판|차량\s?번호|차\s?번호|넘버|차주"
+)
 
 
 def _plates(base: Key) -> list[Finding]:
     out = []
-    for m in _PLATE.finditer(base.text):
-        window = base.text[max(0, m.start() - 40) : m.end() + 40]
-        if _PLATE_CUE.search(window):
-            out.append(Finding("plate", base.span(*m.span()), m.group()))
+    text = base.text
+    for pattern in (_PLATE, _PLATE_ROMAN):
+        for m in pattern.finditer(text):
+            window = text[max(0, m.start() - 40) : m.end() + 40]
+            if _PLATE_CUE.search(window):
+                out.append(Finding("plate", base.span(*m.span()), m.group()))
     return out
 
 
@@ -651,8 +677,74 @@ _EXPOSE_CLASS = re.compile(r"\d\s?학년\s?\d{1,2}\s?반")
 _EXPOSE_PARTY = re.compile(r"피해자|가해자|피해 학생|가해 학생|victim|bully")
 
 
+# A pupil named with school and class in a story of wrongdoing needs no call to act: a
+# child's name with the class they sit in ("폭행한 학생 성서중 3학년 2반 최민준", "the
+# suspect's daughter, Hanbit Middle School, class 1-4, Kim Do-yun") points readers at one
+# child. The story is told by a word for a party or a deed (가해, 폭행, 학폭, suspect,
+# bully, who posted ...) or a relation to someone accused ('s son, his daughter); a
+# pupil named for a prize ("3학년 2반 박서윤 학생이 금상") is news. The name is a
+# three-syllable Hangul word starting with a common surname, or a romanised Korean name
+# (surname and a hyphenated given name); a teacher's name is the other pattern's job.
+_SURNAMES_KO = (
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진"
+    "지엄채원천방공현함변염여추도석선설마길연위표명기반왕금옥육인맹제모탁국은편용예경봉"
+)
+_SURNAMES_EN = (
+    "kim|lee|yi|park|pak|choi|choe|jung|jeong|chung|kang|cho|jo|yoon|yun|jang|chang|lim|im|"
+    "han|oh|seo|suh|shin|sin|kwon|hwang|ahn|an|song|ryu|yoo|yu|hong|jeon|jun|go|ko|moon|"
+    "mun|yang|son|sohn|bae|baek|heo|nam|shim|noh|roh|ha|kwak|sung|seong|cha|joo|ju|woo|"
+    "koo|ku|min|jin|chae|won|bang|hyun|byun|yeom|choo|do|seok|sun|ma"
+)
+_PUPIL_CLASS_KO = re.compile(r"\d\s?학년\s?\d{1,2}\s?반")
+_PUPIL_CLASS_EN = re.compile(r"\b(?:class|grade|year) \d{1,2}(?:-\d{1,2})?\b")
+_PUPIL_SCHOOL_EN = re.compile(r"\b(?:elementary|middle|high|primary|girls'?|boys'?) school\b")
+_PUPIL_NAME_KO = re.compile(
+    rf"(?<![가-힣\d])[{_SURNAMES_KO}][가-힣]{{2}}"
+    r"(?=(?:이라고|이라는|이래|이에요|이고|이임|이야|이랑|임|이|은|는|가|을|를)?(?![가-힣]))"
+)
+_PUPIL_NAME_EN = re.compile(rf"\b(?:{_SURNAMES_EN})[ -][a-z]{{2,6}}-[a-z]{{2,6}}\b")
+# three-syllable words that start like a surname and sit next to a class in clean prose
+_NOT_A_NAME = frozenset(
+    "선생님 담임이 담임은 반장이 반장은 부반장 전학생 전학을 학생이 학생은 오늘은 오늘도 우리는 "
+    "우리반 이번엔 이번에 이제는 지금은 정말로 진짜로 주말에 한번씩 장난감 교실에 교실은 수업을 "
+    "수업은 시험을 성적이 성적은 여자애 남자애 여학생 남학생 여기서 이렇게 그렇게 조용히 "
+    "친구가 친구들 모두가 모두들 선배가 후배가 동생이 하교길 등교길 하루는 한명이 두명이".split()
+)
+_PUPIL_STORY = re.compile(
+    r"피해|가해|폭행|폭력|학폭|괴롭|왕따|따돌|때린|때렸|범인|용의자|피의자|"
+    r"\b(?:suspect|accused|victim|bull(?:y|ied|ies)|attacker|abuser|culprit|offender|perpetrator|"
+    r"assault\w*|beat (?:up|him|her)|harass\w*|who posted|who did|who started)\b|"
+    r"(?:'s|\b(?:his|her|their)) (?:son|daughter|kid|child|boy|girl)\b"
+)
+_PUPIL_NEAR_KO = 12  # a Korean name sits right by the class ("3학년 2반 최민준")
+_PUPIL_NEAR_EN = 60
+
+
+def _pupil(base: Key) -> list[Finding]:
+    text = base.text
+    if _PUPIL_STORY.search(text) is None:
+        return []
+    for cls_pat, name_pat, near, school in (
+        (_PUPIL_CLASS_KO, _PUPIL_NAME_KO, _PUPIL_NEAR_KO, None),
+        (_PUPIL_CLASS_EN, _PUPIL_NAME_EN, _PUPIL_NEAR_EN, _PUPIL_SCHOOL_EN),
+    ):
+        cls = cls_pat.search(text)
+        if cls is None or (school is not None and school.search(text) is None):
+            continue
+        lo, hi = max(0, cls.start() - near), cls.end() + near
+        for name in name_pat.finditer(text, lo, hi):
+            if name.group() in _NOT_A_NAME or cls.start() <= name.start() < cls.end():
+                continue
+            a, b = min(name.start(), cls.start()), max(name.end(), cls.end())
+            return [Finding("exposure", base.span(a, b), name.group())]
+    return []
+
+
 def _exposure(base: Key) -> list[Finding]:
     text = base.text
+    pupil = _pupil(base)
+    if pupil:
+        return pupil
     call = _EXPOSE_CALL_KO.search(text) or _EXPOSE_CALL_EN.search(text)
     if call is None:
         call = _EXPOSE_CLASS.search(text)

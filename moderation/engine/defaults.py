@@ -24,6 +24,10 @@ PUBLIC_BODY_DOMAINS = [
     # government, public bodies, international organisations
     "go.kr", "korea.kr", "gov.kr", "or.kr", "gov", "gov.uk", "europa.eu", "un.org", "who.int",
     "imf.org", "worldbank.org", "oecd.org", "nato.int", "state.gov", "whitehouse.gov",
+    # Korean public corporations whose sites are outside .go.kr/.or.kr: rail, metro,
+    # airports, expressways, power, post-office bank (readers point each other to them)
+    "letskorail.com", "korail.com", "srail.kr", "seoulmetro.co.kr", "airport.kr",
+    "airport.co.kr", "ex.co.kr", "kepco.co.kr", "kobus.co.kr", "epostbank.go.kr",
 ]  # fmt: skip
 NEWS_DOMAINS = [
     # Korean and international news
