@@ -540,8 +540,21 @@ _NAMED_ADDRESS = re.compile(
 )
 
 
+# A public building's address ("Seoul City Hall's address is 110 Sejong-daero", "구청 주소
+# 는 ...") is where readers go to a hearing, not where a person lives: no finding when
+# one is named and nothing says someone lives there.
+_PUBLIC_PLACE = re.compile(
+    r"city hall|town hall|district office|(?:the )?court(?:house)?\b|embassy|consulate|"
+    r"museum|library|national assembly|ministry|station\b|community cent(?:er|re)|"
+    r"시청|구청|군청|도청|주민센터|행정복지센터|법원|대사관|영사관|박물관|미술관|도서관|국회|정부청사|역\s?(?:주소|위치)"
+)
+_RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽니다|거주|자택|본가")
+
+
 def _addresses(base: Key) -> list[Finding]:
     text = base.text
+    if _PUBLIC_PLACE.search(text) and not _RESIDENCE_CUE.search(text):
+        return []
     named = _NAMED_ADDRESS.search(text)
     if named:
         return [Finding("address", base.span(*named.span()), named.group())]
@@ -762,8 +775,15 @@ def _exposure(base: Key) -> list[Finding]:
 # A bank account number next to an account cue ("계좌번호 국민 942-21-0583-117 예금주
 # 정민호"): a private account named with its holder or posted to be used. Korean account
 # numbers run 10-14 digits, usually in dashed groups.
-_ACCOUNT_CUE = re.compile(r"계좌|예금주|입금|송금|account (?:no|number|#)|bank account|acct")
+_ACCOUNT_CUE = re.compile(
+    r"계좌|예금주|입금|송금|카뱅|카카오뱅크|토스뱅크|account (?:no|number|#)|bank account|acct"
+)
 _ACCOUNT = re.compile(r"(?<![\d-])\d{2,6}(?:[- ]\d{2,8}){1,3}(?![\d-])|(?<!\d)\d{10,14}(?!\d)")
+
+
+# Digits written as Sino-Korean numerals inside a dashed run ("3333-공팔-1923554"): read
+# as digits, one for one, so spans stay where they were.
+_KO_DIGITS_IN_RUN = re.compile(r"(?<=[\d-])[공영일이삼사오육칠팔구]+(?=[\d-])")
 
 
 def _accounts(base: Key) -> list[Finding]:
@@ -771,6 +791,7 @@ def _accounts(base: Key) -> list[Finding]:
     cue = _ACCOUNT_CUE.search(text)
     if cue is None:
         return []
+    text = _KO_DIGITS_IN_RUN.sub(lambda m: "".join(_KO_DIGITS[c] for c in m.group()), text)
     out = []
     for m in _ACCOUNT.finditer(text):
         digits = re.sub(r"\D", "", m.group())

@@ -88,6 +88,31 @@ def strip_mentions(text: str, quote_cues: Sequence[str]) -> str:
     return "".join(out)
 
 
+# Body words in health reporting ("anal and throat cancers are preventable", "a
+# testicular self-exam"): the bag of words scores them like abuse. Where a medical word
+# is in the comment, it is also scored without the body words, and the lower score
+# counts (as for reported quotes): nothing is held that the medical reading explains.
+_MEDICAL_CUE = re.compile(
+    r"\b(?:cancers?|tumou?rs?|vaccin\w*|screening|surgery|diagnos\w*|disease|infection|"
+    r"hpv|hiv|std|sti|clinic|doctors?|patients?|symptoms?|health|medical|exam|biopsy|"
+    r"therapy|treatment|contracepti\w*|pregnan\w*|gynaecolog\w*|gynecolog\w*|urolog\w*)\b",
+    re.IGNORECASE,
+)
+_BODY_WORD = re.compile(
+    r"\b(?:anal|anus|rectal|rectum|penile|penis|vagina[l]?|vulva[r]?|cervical|cervix|"
+    r"testic(?:le|les|ular)|breasts?|genitals?|genital|prostate|sexual(?:ly)?|sex|"
+    r"nipples?|erectile|bowel)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_medical(text: str) -> str:
+    """``text`` without body words when a medical word is in it; else ``text``."""
+    if not _MEDICAL_CUE.search(text):
+        return text
+    return _BODY_WORD.sub(" ", text)
+
+
 def score_batch(
     texts: Sequence[str],
     batch_size: int = 512,
@@ -102,7 +127,8 @@ def score_batch(
     without raising any clean score above 0.7).
 
     ``quote_cues`` (the policy's ``mention_quote_cues``): a text with a reported quote
-    is also scored without it, and the lower score counts. Blanking a quote only
+    is also scored without it, and the lower score counts; so is a text with body words
+    next to a medical word, without the body words (:func:`strip_medical`). Blanking a quote only
     removes evidence; a bag of words can score the rest higher ("Saying '…' is racist
     nonsense"), which must not hold a comment the full text would not.
     """
@@ -112,7 +138,7 @@ def score_batch(
     texts = [strip_names(t) for t in texts]
     extra = []  # (index, text without its reported quotes)
     for i, t in enumerate(texts):
-        stripped = strip_mentions(t, cues)
+        stripped = strip_medical(strip_mentions(t, cues))
         if stripped != t:
             extra.append((i, stripped))
     texts += [t for _, t in extra]
