@@ -179,7 +179,8 @@ _OBF_EMAIL = re.compile(
 _KNOWN_MAIL = re.compile(
     r"gmail|naver|daum|hanmail|kakao|nate|yahoo|hotmail|outlook|icloud|proton|live\.|msn\."
 )
-_PLAIN_AT = re.compile(r"\s+at\s+")
+# the plain word, not "( at )": a bracketed at is the signal itself
+_PLAIN_AT = re.compile(r"(?<![\[\(\{<])\s+at\s+(?![\]\)\}>])")
 _SPELLED_DOT = re.compile(r"\s+dot\s+|[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]|닷|점")
 
 # The whole address in Korean words: "hyunwoo_kim 골뱅이 네이버 닷컴" (골뱅이 = @, 닷/점/쩜 = dot).
@@ -246,7 +247,8 @@ def _spelled_address(g: str) -> bool:
     if at is None:
         return True
     local, domain = g[: at.start()], g[at.end() :]
-    if re.match(r"[a-z0-9\-]+", domain).group() in PROSE_WORDS:
+    first = re.match(r"[a-z0-9\-]+", domain)
+    if first is None or first.group() in PROSE_WORDS:
         return False  # "look at the dot com bubble"
     return bool(
         _KNOWN_MAIL.search(domain) or _SPELLED_DOT.search(domain) or re.search(r"[0-9._]", local)
