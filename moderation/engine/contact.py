@@ -66,7 +66,7 @@ def _phones(base: Key) -> list[Finding]:
                     continue
                 a, b = m.start() + pm.start(), m.start() + pm.end()
                 found = Finding("phone", base.span(a, b), digits)
-                if not _public_line(text, found, a, b):
+                if not _public_line(text, found, a, b) and not placeholder_digits(digits):
                     out.append(found)
                 break
         else:
@@ -91,6 +91,18 @@ def _public_line(text: str, f: Finding, a: int, b: int) -> bool:
     if f.value.startswith(("01", "8201", "821")):
         return False
     return _PUBLIC_LINE_CUE.search(text, max(0, a - 40), b + 20) is not None
+
+
+def placeholder_digits(digits: str) -> bool:
+    """The digits of an example, not of anyone: one digit repeated (000000-0000000,
+    010-0000-0000) or counting up from 1 (123456, 010-1234-5678), as forms print them.
+    For a phone number the test is on what follows the 01x / area prefix."""
+    if len(digits) >= 9 and digits.startswith("0"):
+        digits = digits[3:] if digits.startswith("01") else digits[2:]
+    if len(digits) < 6:
+        return False
+    # only counting from 1 (1234-5678): numbers like 3456-7890 are written as real ones
+    return len(set(digits)) == 1 or digits == "123456789"[: len(digits)]
 
 
 def _whole_token(s: str, a: int, b: int) -> bool:
@@ -310,7 +322,7 @@ def _rrns(base: Key) -> list[Finding]:
     if not out:
         word = _RRN_WORD.search(base.text)
         digits = word and _SIX_DIGITS.search(base.text)
-        if digits:
+        if digits and not placeholder_digits(re.sub(r"\D", "", digits.group())):
             a, b = min(word.start(), digits.start()), max(word.end(), digits.end())
             out.append(Finding("rrn", base.span(a, b), digits.group()))
     return out
@@ -553,11 +565,19 @@ _PUBLIC_PLACE = re.compile(
 _RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽니다|거주|자택|본가")
 
 
+# "집은 성북구 길음동 래미안 3단지": someone's home by district, neighbourhood and the
+# apartment complex, no number; the complex is required (a home district alone is chat).
+_HOME_COMPLEX = re.compile(
+    r"(?<![가-힣])집(?:은|이|도)?\s[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,5}(?:동|읍|면)(?![가-힣])"
+    r"\s[가-힣a-z0-9]{0,10}?\s?(?:아파트|빌라|맨션|오피스텔|\d{1,2}\s?단지|[가-힣]{2,6}단지)"
+)
+
+
 def _addresses(base: Key) -> list[Finding]:
     text = base.text
     if _PUBLIC_PLACE.search(text) and not _RESIDENCE_CUE.search(text):
         return []
-    named = _NAMED_ADDRESS.search(text)
+    named = _NAMED_ADDRESS.search(text) or _HOME_COMPLEX.search(text)
     if named:
         return [Finding("address", base.span(*named.span()), named.group())]
     if not _DIGIT.search(text):

@@ -102,6 +102,9 @@ def parse_sections(text: str) -> dict[str, list[str]]:
     return out
 
 
+_COMMA = "\x00"
+
+
 def parse_exceptions(text: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for raw in text.splitlines():
@@ -109,9 +112,11 @@ def parse_exceptions(text: str) -> dict[str, list[str]]:
         if not line:
             continue
         pattern, _, words = line.partition("=")
-        # "a, b | c, d" on the right is a phrase family (as in the term files)
+        # "a, b | c, d" on the right is a phrase family (as in the term files); "\," is a
+        # comma inside an exception ("dildo\, newfoundland"), not a separator
+        words = words.replace("\\,", _COMMA)
         items = expand_line(words) if "|" in words else [w.strip() for w in words.split(",")]
-        items = [w for w in items if w]
+        items = [w.replace(_COMMA, ",") for w in items if w]
         out.setdefault(pattern.strip(), []).extend(items)
     return out
 

@@ -331,7 +331,11 @@ def leet(key: Key) -> Key:
     return Key("".join(out), key.starts, key.ends)
 
 
-_DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z]){1,6}\.?(?![a-z0-9])")
+# (three or more dotted letters may end in the rest of the word: f.u.c.k1ng, s.h.i.tty)
+_DOTTED = re.compile(
+    r"(?<![a-z0-9.])[a-z](?:\.[a-z]){2,14}\.[a-z][a-z0-9]{1,6}(?![a-z0-9.])"
+    r"|(?<![a-z0-9.])[a-z](?:\.[a-z]){1,14}\.?(?![a-z0-9])"
+)
 
 
 # three or more single letters joined by hyphens: f-u-c-k (not x-ray, k-pop, e-mail)

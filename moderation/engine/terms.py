@@ -15,9 +15,10 @@ so they cost nothing extra. In an exception, ``<n>`` stands for any number
 are matched in a small automaton of their own over the numbers key (every number
 written as ``#``), scanned only when a comment has a hit and a digit.
 
-All the patterns of a policy compile into at most six automata (main key,
-Korean no-space key, initial-consonant key, jamo key, masked-token skeleton
-key). Scanning is linear in the comment length, whatever the list size.
+All the patterns of a policy compile into a fixed set of automata (main key, Korean
+no-space, phonetic, loose, initial-consonant and jamo keys, the masked-token skeleton key,
+Latin phrases without their spaces for letter-spaced writing, numbered exceptions).
+Scanning is linear in the comment length, whatever the list size.
 """
 
 from __future__ import annotations
@@ -166,6 +167,9 @@ class TermMatcher:
         self.phonetic = _Auto()
         self.loose = _Auto()
         self.numbered = _Auto()  # exceptions with "#" for a number
+        # Latin phrases without their spaces, for letter-spaced writing: "v i s i t  m y
+        # s h o p" joins to one word, in which "visit my shop" is "visitmyshop"
+        self.joined = _Auto()
         self.count = 0
         for list_name, entries in lists.items():
             for entry in entries:
@@ -196,6 +200,7 @@ class TermMatcher:
             self.phonetic,
             self.loose,
             self.numbered,
+            self.joined,
         ):
             a.finish()
 
@@ -221,8 +226,11 @@ class TermMatcher:
             if syl >= 2 and (syl == len(core.replace(" ", "")) or value[0]):
                 # respelt with an extra tense consonant or glide: 쥭여버린다, 씨빨
                 self.loose.add(loose_of(core), value)
-        elif len(core) >= 4 and core.isalpha():
-            self.skeleton.add(skeleton_of(core), value)
+        else:
+            if " " in core and not value[0]:
+                self.joined.add(core.replace(" ", ""), value)
+            if len(core) >= 4 and core.isalpha():
+                self.skeleton.add(skeleton_of(core), value)
 
     # ------------------------------------------------------------------ scanning
 
@@ -326,6 +334,11 @@ class TermMatcher:
             self._scan(self.main, stretched, "stretch", found, excs, orig)
         if self.loose.size:
             self._scan(self.loose, norm.derived("loose"), "loose", found, excs, orig)
+        if self.joined.size and _LETTER_SPACED.search(orig):
+            before = len(found)
+            self._scan(self.joined, norm.terms, "joined", found, excs, orig)
+            # only where the reader spaced the letters out (not "visitmyshop" as typed)
+            found[before:] = [m for m in found[before:] if _letter_spaced(orig, m.span)]
         if not found:
             return found
         if self.numbered.size:
@@ -367,6 +380,15 @@ _KO_REPORTED = re.compile(
     r"[가-힣]{0,2}['\"’”」』]\s?(?:이?라?고|라는|는|며)\s?"
     r"(?:말|했|하|외치|외쳤|협박|소리|주장|진술|증언|발언|위협|욕|글|댓글|문자)"
 )
+
+
+# four or more single letters or digits separated by one or two spaces
+_LETTER_SPACED = re.compile(r"(?<!\S)\w(?:\s{1,2}\w(?!\S)){3,}")
+
+
+def _letter_spaced(original: str, span: tuple[int, int]) -> bool:
+    tokens = original[span[0] : span[1]].split()
+    return len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= len(tokens) - 1
 
 
 # A name in quotes: "첫 국산차 이름이 '시발'이었다" (the quote closes right after the term)

@@ -174,7 +174,7 @@ def test_edits_are_screened_as_new_revisions(client_for, reader, article, test_p
 
 
 def test_contact_information_is_held(client_for, reader, article, test_policy):
-    body = "Call me on 010-1234-5678 tonight"
+    body = "Call me on 010-4417-2093 tonight"
     assert post(client_for(reader), body).json()["status"] == "pending"
     [hit] = ScreeningRecord.objects.get().hits
     assert (hit["rule"], hit["code"]) == ("contact_info", "personal_info")
