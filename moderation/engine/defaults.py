@@ -28,6 +28,7 @@ PUBLIC_BODY_DOMAINS = [
     # airports, expressways, power, post-office bank (readers point each other to them)
     "letskorail.com", "korail.com", "srail.kr", "seoulmetro.co.kr", "airport.kr",
     "airport.co.kr", "ex.co.kr", "kepco.co.kr", "kobus.co.kr", "epostbank.go.kr",
+    "bloodinfo.net",  # the Korean Red Cross's blood-donation bookings
 ]  # fmt: skip
 NEWS_DOMAINS = [
     # Korean and international news

@@ -360,8 +360,10 @@ def join_dotted(key: Key) -> Key:
 
 # --------------------------------------------------------------------------- 5. Korean
 
+# (up to three marks or digits, or one mark drawn out: 빙~~~~~신)
 _INSIDE_HANGUL = re.compile(
-    r"(?<=[\uac00-\ud7a3\u3131-\u318e])(?:[^\w\s]|[0-9_]){1,3}(?=[\uac00-\ud7a3\u3131-\u318e])"
+    r"(?<=[\uac00-\ud7a3\u3131-\u318e])(?:(?:[^\w\s]|[0-9_]){1,3}|([^\w\s])\1{3,15})"
+    r"(?=[\uac00-\ud7a3\u3131-\u318e])"
 )
 
 
