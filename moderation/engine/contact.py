@@ -574,9 +574,15 @@ _HOME_COMPLEX = re.compile(
 
 
 def _addresses(base: Key) -> list[Finding]:
+    found = _address(base)
     text = base.text
-    if _PUBLIC_PLACE.search(text) and not _RESIDENCE_CUE.search(text):
+    if found and _PUBLIC_PLACE.search(text) and not _RESIDENCE_CUE.search(text):
         return []
+    return found
+
+
+def _address(base: Key) -> list[Finding]:
+    text = base.text
     named = _NAMED_ADDRESS.search(text) or _HOME_COMPLEX.search(text)
     if named:
         return [Finding("address", base.span(*named.span()), named.group())]
@@ -614,8 +620,10 @@ _PLATE_CUE = re.compile(
 
 
 def _plates(base: Key) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     text = base.text
+    if not _PLATE_CUE.search(text):  # the cue first: most comments have none
+        return out
     for pattern in (_PLATE, _PLATE_ROMAN):
         for m in pattern.finditer(text):
             window = text[max(0, m.start() - 40) : m.end() + 40]
@@ -757,6 +765,8 @@ _PUPIL_NEAR_EN = 60
 
 def _pupil(base: Key) -> list[Finding]:
     text = base.text
+    if not _PUPIL_CLASS_KO.search(text) and not _PUPIL_CLASS_EN.search(text):
+        return []
     if _PUPIL_STORY.search(text) is None:
         return []
     for cls_pat, name_pat, near, school in (
