@@ -688,7 +688,8 @@ DETECTORS = {
 # which the regex engine skips to directly; mixed with the English branches it cannot.
 _EXPOSE_CALL_KO = re.compile(
     r"민원\s?(?:넣|좀|폭탄|제기)|알려야|알려라|알려\s?줍시다|알립시다|알려\s?드림|퍼가|퍼날|퍼뜨|박제|"
-    r"찾아가|전화\s?(?:해|돌|폭탄|좀)|항의\s?(?:해|하|전화|좀)|신상\s?(?:털|공개|박제)"
+    r"찾아가|전화\s?(?:해|돌|폭탄|좀)|항의\s?(?:해|하|전화|좀)|신상\s?(?:털|공개|박제)|"
+    r"(?:이름|실명)\s?(?:공개|까|깝니다|깐다)"
 )
 _EXPOSE_CALL_EN = re.compile(
     r"\b(?:go tell (?:her|him|them)|let (?:her|his|their) (?:boss|school|employer)|"
@@ -703,14 +704,17 @@ _EXPOSE_NAME = re.compile(
     r"[가-힣]{3}\s?(?:대리|과장|차장|부장|팀장|사원|주임|선생님?|교사|교수|원장|실장)"
     r"(?:임|이고|이며|이다|이야|님|이|가|은|는)?(?![가-힣])|"
     r"\b(?:mr|ms|mrs|miss|dr)\.? [a-z]+(?:[ -][a-z]+)?|"
-    r"\b(?:(?:her|his) name is|name's|named) [a-z]+"
+    r"\b(?:(?:her|his) name is|name's|named) [a-z]+|"
+    # a name with an age in brackets, as a news report gives it: 박서연(23)
+    r"[가-힣]{2,4}\s?\(\d{2}\)"
 )
 _EXPOSE_PLACE = re.compile(
     r"[가-힣]{1,8}(?:초|중|고|여고|여중|초등학교|중학교|고등학교)\s?\d\s?학년|"
     r"\d\s?학년\s?\d{0,2}\s?반?\s?담임|"
     r"직장|회사|사업장|본사|지점|공장|매장|[가-힣]{1,8}팀(?![가-힣])|"
     r"[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,6}(?:동|읍|면|리)(?![가-힣])|\d{1,3}\s?단지|"
-    r"\b(?:works|working|teaches|teaching) (?:at|for|in)\b|\bclass \d|\bbranch\b|\bward\b"
+    r"\b(?:works|working|teaches|teaching) (?:at|for|in)\b|\bclass \d|\bbranch\b|\bward\b|"
+    r"[가-힣]{1,5}(?:시|군|구)\s?거주|[가-힣]{2,8}(?:대|대학교|고|중)\s?(?:재학|재직)"
 )
 
 

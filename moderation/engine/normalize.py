@@ -317,7 +317,8 @@ def leet(key: Key) -> Key:
         # @ $ ! only count inside a token (a trailing "!" is punctuation, a leading
         # "@" is a handle); digits count anywhere in a token that has letters.
         a, b = m.span()
-        while a < b and text[a] in "@$!":
+        # a leading "$" is a price ($100) but an "s" before a letter ($h!t)
+        while a < b and (text[a] in "@!" or (text[a] == "$" and not text[a + 1 : a + 2].isalpha())):
             a += 1
         while b > a and text[b - 1] in "@$!":
             b -= 1

@@ -369,7 +369,11 @@ class TermMatcher:
             return True
         # Korean reported speech: the quote closes right after the term (allowing the rest
         # of the word) and a reporting verb follows: "'…둔다'고 말했다", "'…'는 협박"
-        if self.after_cues and (_KO_REPORTED.match(original, b) or _KO_NAMED.match(original, b)):
+        if self.after_cues and (
+            _KO_REPORTED.match(original, b)
+            or _KO_NAMED.match(original, b)
+            or _KO_WORD_NAMED.match(original, b)
+        ):
             return True
         if not self.quote_cues:
             return False
@@ -393,6 +397,13 @@ def _letter_spaced(original: str, span: tuple[int, int]) -> bool:
 
 # A name in quotes: "첫 국산차 이름이 '시발'이었다" (the quote closes right after the term)
 _KO_NAMED = re.compile(r"['\"’”」』]\s?(?:이었|였|이라는 이름|라는 이름|란 이름)")
+
+
+# The word the term starts is named as a word: "좆소기업이라는 말 쓰지 말자" (the rest of
+# the word, then 이라는 말 / 라는 표현 / 이란 단어 ...)
+_KO_WORD_NAMED = re.compile(
+    r"[가-힣]{0,4}['\"’”」』]?\s?(?:이라는|라는|이란|란)\s?(?:말|단어|표현|용어|신조어|멸칭|비하어|은어)"
+)
 
 
 # a quoted stretch: '...', "...", ‘...’, “...”, 「...」, 『...』 (up to 60 characters)
