@@ -102,7 +102,7 @@ def placeholder_digits(digits: str) -> bool:
     if len(digits) < 6:
         return False
     # only counting from 1 (1234-5678): numbers like 3456-7890 are written as real ones
-    return len(set(digits)) == 1 or digits == "123456789"[: len(digits)]
+    return len(set(digits)) == 1 or digits == "12345678901234567890"[: len(digits)]
 
 
 def _whole_token(s: str, a: int, b: int) -> bool:
@@ -831,7 +831,11 @@ def _accounts(base: Key) -> list[Finding]:
     out = []
     for m in _ACCOUNT.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if 10 <= len(digits) <= 14 and abs(m.start() - cue.start()) <= 40:
+        if (
+            10 <= len(digits) <= 14
+            and abs(m.start() - cue.start()) <= 40
+            and not placeholder_digits(digits)
+        ):
             out.append(Finding("account", base.span(*m.span()), digits))
     return out
 

@@ -29,6 +29,7 @@ PUBLIC_BODY_DOMAINS = [
     "letskorail.com", "korail.com", "srail.kr", "seoulmetro.co.kr", "airport.kr",
     "airport.co.kr", "ex.co.kr", "kepco.co.kr", "kobus.co.kr", "epostbank.go.kr",
     "bloodinfo.net",  # the Korean Red Cross's blood-donation bookings
+    "applyhome.co.kr",  # public housing subscriptions (Korea Real Estate Board)
 ]  # fmt: skip
 NEWS_DOMAINS = [
     # Korean and international news

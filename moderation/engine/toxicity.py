@@ -106,8 +106,20 @@ _BODY_WORD = re.compile(
 )
 
 
+# Names of plants, birds and things that contain a rude word ("pussy willows along the
+# stream", "a blue tit", "a shuttlecock"): scored without them too, the lower counts.
+_INNOCENT_COMPOUND = re.compile(
+    r"\b(?:pussy ?willows?|pussycats?|(?:blue|great|coal) tits?|titmouse|titmice|"
+    r"blue-footed boob(?:y|ies)|boob(?:y|ies) birds?|woodcocks?|peacocks?|shuttlecocks?|"
+    r"cockatoos?|cockatiels?|cockerels?|cocktails?|dickcissels?|moby dick)\b",
+    re.IGNORECASE,
+)
+
+
 def strip_medical(text: str) -> str:
-    """``text`` without body words when a medical word is in it; else ``text``."""
+    """``text`` without body words when a medical word is in it, and without innocent
+    compounds (pussy willow, blue tit); else ``text``."""
+    text = _INNOCENT_COMPOUND.sub(" ", text)
     if not _MEDICAL_CUE.search(text):
         return text
     return _BODY_WORD.sub(" ", text)
