@@ -547,10 +547,11 @@ _ADDRESS_CUE = re.compile(
 _DIGIT = re.compile(r"\d")
 # Without a number: an address cue, then district (시/군/구) and neighbourhood (동/읍/면/리),
 # as in "본가 주소 부산 해운대구 우동 ○○아파트". A place named without the cue is news.
+_DISTRICT_NEIGHBOURHOOD = r"[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,5}(?:동|읍|면|리)(?![가-힣])"
+_COMPLEX = r"(?:아파트|빌라|맨션|오피스텔|apt|\d{1,2}\s?단지|[가-힣]{2,6}단지)"
 _NAMED_ADDRESS = re.compile(
     r"(?<![가-힣])(?:집\s?주소|주소|사는\s?곳|사는\s?집|본가|자택)\s?(?:는|은|가|이|:|：)?\s?(?:[가-힣]{2,4}\s)?"
-    r"[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,5}(?:동|읍|면|리)(?![가-힣])"
-    r"(?:\s[가-힣a-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|apt))?"
+    rf"{_DISTRICT_NEIGHBOURHOOD}(?:\s[가-힣a-z0-9]{{0,12}}{_COMPLEX})?"
 )
 
 
@@ -568,8 +569,7 @@ _RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽�
 # "집은 성북구 길음동 래미안 3단지": someone's home by district, neighbourhood and the
 # apartment complex, no number; the complex is required (a home district alone is chat).
 _HOME_COMPLEX = re.compile(
-    r"(?<![가-힣])집(?:은|이|도)?\s[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,5}(?:동|읍|면)(?![가-힣])"
-    r"\s[가-힣a-z0-9]{0,10}?\s?(?:아파트|빌라|맨션|오피스텔|\d{1,2}\s?단지|[가-힣]{2,6}단지)"
+    rf"(?<![가-힣])집(?:은|이|도)?\s{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}"
 )
 
 
