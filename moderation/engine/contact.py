@@ -20,7 +20,7 @@ from .normalize import Key, Normalized
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # phone, email, rrn, messenger, address, plate, id_document, exposure, account
+    kind: str  # phone, email, rrn, messenger, address, plate, id_document, exposure, account, plug
     span: tuple[int, int]
     value: str  # normalised value (digits, handle, ...)
     code: str = "personal_info"
@@ -83,7 +83,9 @@ def _phones(base: Key) -> list[Finding]:
 # let through this way, and "상담"/"문의" are not cues: ads use them.
 _PUBLIC_LINE_CUE = re.compile(
     r"public (?:line|number|phone)|main (?:line|number)|switchboard|hotline|helpline|"
-    r"information line|official (?:line|number)|대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화"
+    r"information line|official (?:line|number)|consular (?:line|section|number)|"
+    r"embassy (?:line|number)|"
+    r"대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화"
 )
 
 
@@ -569,7 +571,9 @@ _RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽�
 # "집은 성북구 길음동 래미안 3단지": someone's home by district, neighbourhood and the
 # apartment complex, no number; the complex is required (a home district alone is chat).
 _HOME_COMPLEX = re.compile(
-    rf"(?<![가-힣])집(?:은|이|도)?\s{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}"
+    rf"(?<![가-힣])집(?:은|이|도)?\s{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}|"
+    # ... or with the residence word after it: "세종시 도담동 한신아파트 살아요"
+    rf"{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}\s?(?:에\s?)?(?:살아|산다|삽니다|거주)"
 )
 
 
@@ -615,7 +619,7 @@ _PLATE_ROMAN = re.compile(
     r"(?<![\d.])\d{2,3} ?(?:[gndrmbsj]?(?:a|eo|o|u)|bae|h(?:a|eo|o))[ -]?\d{4}(?![\d.])"
 )
 _PLATE_CUE = re.compile(
-    r"plate|license|licence|registered to|번호판|차량\s?번호|차\s?번호|넘버|차주"
+    r"plate|license|licence|registered to|번호판|차량\s?번호|차\s?번호|넘버|차주|운전자"
 )
 
 
@@ -695,7 +699,10 @@ _EXPOSE_CALL_EN = re.compile(
     r"\b(?:go tell (?:her|him|them)|let (?:her|his|their) (?:boss|school|employer)|"
     r"call (?:her|his|their) (?:boss|school|office|employer|work)|"
     r"(?:email|e-mail|report) (?:her|his|their) (?:boss|school|employer|principal)|"
-    r"spread (?:this|her name|his name)|you know what to do|pay (?:her|him) a visit)"
+    r"spread (?:this|her name|his name)|you know what to do|pay (?:her|him) a visit|"
+    # a routine with a time: where to find them, and when
+    r"takes the \d{1,2}[:.]\d{2}|leaves (?:work|home|the office|school) at|gets off work at|"
+    r"every (?:morning|night|evening|day) at \d)"
 )
 _EXPOSE_NAME = re.compile(
     r"(?:이름|실명)\s?(?:은|는|이|:|：)?\s?[가-힣]{2,4}|"
@@ -704,7 +711,7 @@ _EXPOSE_NAME = re.compile(
     r"[가-힣]{3}\s?(?:대리|과장|차장|부장|팀장|사원|주임|선생님?|교사|교수|원장|실장)"
     r"(?:임|이고|이며|이다|이야|님|이|가|은|는)?(?![가-힣])|"
     r"\b(?:mr|ms|mrs|miss|dr)\.? [a-z]+(?:[ -][a-z]+)?|"
-    r"\b(?:(?:her|his) name is|name's|named) [a-z]+|"
+    r"\b(?:(?:her|his)? ?name is|name's|named) [a-z]+|"
     # a name with an age in brackets, as a news report gives it: 박서연(23)
     r"[가-힣]{2,4}\s?\(\d{2}\)"
 )
@@ -714,6 +721,7 @@ _EXPOSE_PLACE = re.compile(
     r"직장|회사|사업장|본사|지점|공장|매장|[가-힣]{1,8}팀(?![가-힣])|"
     r"[가-힣]{1,5}(?:시|군|구)\s[가-힣]{1,6}(?:동|읍|면|리)(?![가-힣])|\d{1,3}\s?단지|"
     r"\b(?:works|working|teaches|teaching) (?:at|for|in)\b|\bclass \d|\bbranch\b|\bward\b|"
+    r"\buniv(?:ersity)?\b|\bcollege\b|"
     r"[가-힣]{1,5}(?:시|군|구)\s?거주|[가-힣]{2,8}(?:대|대학교|고|중)\s?(?:재학|재직)"
 )
 
@@ -840,8 +848,34 @@ def _accounts(base: Key) -> list[Finding]:
     return out
 
 
+# ----------------------------------------------------------------------------- plugs
+
+# A testimonial that ends by sending readers to a search box, a shop or a profile
+# ("탈모 완전 치료됐어요 강추합니다 검색창에 '…'", "3일 만에 시력 좋아짐 쿠팡에서 '…' 검색"):
+# the seller's address without a link. Both halves must be there: "검색해 보세요" alone is
+# how readers settle arguments, and a review alone is a review.
+_TESTIMONIAL = re.compile(
+    r"강추|후기|효과\s?(?:짱|최고|대박|봤)|만족해요|만족합니다|치료됐|완치|빠졌어요|빠짐|"
+    r"좋아졌|좋아짐|인생템|대박템|써보고|먹고\s?\d"
+)
+_SHOP_POINTER = re.compile(
+    r"검색\s?(?:하세요|해\s?보세요|해\s?봐요|ㄱㄱ|하시면|창에)|"
+    r"(?:쿠팡|네이버|스마트스토어|인스타|유튜브)(?:에서|에)\s?['\"‘“]?[^'\"’”\n]{1,20}['\"’”]?\s?검색|"
+    r"(?:구매|주문|문의)(?:는|은)\s?(?:프로필|디엠|dm|쪽지)"
+)
+
+
+def _plugs(base: Key) -> list[Finding]:
+    text = base.text
+    pointer = _SHOP_POINTER.search(text)
+    if pointer is None or _TESTIMONIAL.search(text) is None:
+        return []
+    return [Finding("plug", base.span(*pointer.span()), pointer.group(), code="spam")]
+
+
 DETECTORS["exposure"] = _exposure
 DETECTORS["account"] = _accounts
+DETECTORS["plug"] = _plugs
 
 _ID_KINDS = ("rrn", "id_document", "account")
 
