@@ -867,6 +867,9 @@ _SHOP_POINTER = re.compile(
 
 def _plugs(base: Key) -> list[Finding]:
     text = base.text
+    if "검색" not in text and "프로필" not in text and "디엠" not in text and "쪽지" not in text:
+        if "dm" not in text:
+            return []
     pointer = _SHOP_POINTER.search(text)
     if pointer is None or _TESTIMONIAL.search(text) is None:
         return []
