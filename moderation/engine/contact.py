@@ -570,10 +570,11 @@ _RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽�
 
 # "집은 성북구 길음동 래미안 3단지": someone's home by district, neighbourhood and the
 # apartment complex, no number; the complex is required (a home district alone is chat).
+_COMPLEX_IN = rf"{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}"
 _HOME_COMPLEX = re.compile(
-    rf"(?<![가-힣])집(?:은|이|도)?\s{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}|"
+    rf"(?<![가-힣])집(?:은|이|도)?\s{_COMPLEX_IN}|"
     # ... or with the residence word after it: "세종시 도담동 한신아파트 살아요"
-    rf"{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}\s?(?:에\s?)?(?:살아|산다|삽니다|거주)"
+    rf"{_COMPLEX_IN}\s?(?:에\s?)?(?:살아|산다|삽니다|거주)"
 )
 
 
@@ -777,15 +778,13 @@ _PUPIL_NEAR_EN = 60
 
 def _pupil(base: Key) -> list[Finding]:
     text = base.text
-    if not _PUPIL_CLASS_KO.search(text) and not _PUPIL_CLASS_EN.search(text):
+    ko, en = _PUPIL_CLASS_KO.search(text), _PUPIL_CLASS_EN.search(text)
+    if (ko is None and en is None) or _PUPIL_STORY.search(text) is None:
         return []
-    if _PUPIL_STORY.search(text) is None:
-        return []
-    for cls_pat, name_pat, near, school in (
-        (_PUPIL_CLASS_KO, _PUPIL_NAME_KO, _PUPIL_NEAR_KO, None),
-        (_PUPIL_CLASS_EN, _PUPIL_NAME_EN, _PUPIL_NEAR_EN, _PUPIL_SCHOOL_EN),
+    for cls, name_pat, near, school in (
+        (ko, _PUPIL_NAME_KO, _PUPIL_NEAR_KO, None),
+        (en, _PUPIL_NAME_EN, _PUPIL_NEAR_EN, _PUPIL_SCHOOL_EN),
     ):
-        cls = cls_pat.search(text)
         if cls is None or (school is not None and school.search(text) is None):
             continue
         lo, hi = max(0, cls.start() - near), cls.end() + near
@@ -864,12 +863,13 @@ _SHOP_POINTER = re.compile(
     r"(?:구매|주문|문의)(?:는|은)\s?(?:프로필|디엠|dm|쪽지)"
 )
 
+_SHOP_WORDS = ("검색", "프로필", "디엠", "dm", "쪽지")  # every _SHOP_POINTER match has one
+
 
 def _plugs(base: Key) -> list[Finding]:
     text = base.text
-    if "검색" not in text and "프로필" not in text and "디엠" not in text and "쪽지" not in text:
-        if "dm" not in text:
-            return []
+    if not any(word in text for word in _SHOP_WORDS):  # most comments have none
+        return []
     pointer = _SHOP_POINTER.search(text)
     if pointer is None or _TESTIMONIAL.search(text) is None:
         return []

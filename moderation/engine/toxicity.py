@@ -116,7 +116,7 @@ _INNOCENT_COMPOUND = re.compile(
 )
 
 
-def strip_medical(text: str) -> str:
+def strip_innocent(text: str) -> str:
     """``text`` without body words when a medical word is in it, and without innocent
     compounds (pussy willow, blue tit); else ``text``."""
     text = _INNOCENT_COMPOUND.sub(" ", text)
@@ -140,7 +140,7 @@ def score_batch(
 
     ``quote_cues`` (the policy's ``mention_quote_cues``): a text with a reported quote
     is also scored without it, and the lower score counts; so is a text with body words
-    next to a medical word, without the body words (:func:`strip_medical`). Blanking a quote only
+    next to a medical word, without the body words (:func:`strip_innocent`). Blanking a quote only
     removes evidence; a bag of words can score the rest higher ("Saying '…' is racist
     nonsense"), which must not hold a comment the full text would not.
     """
@@ -150,7 +150,7 @@ def score_batch(
     texts = [strip_names(t) for t in texts]
     extra = []  # (index, text without its reported quotes)
     for i, t in enumerate(texts):
-        stripped = strip_medical(strip_mentions(t, cues))
+        stripped = strip_innocent(strip_mentions(t, cues))
         if stripped != t:
             extra.append((i, stripped))
     texts += [t for _, t in extra]

@@ -31,3 +31,11 @@ def screen(screener):
 def spans(result):
     """(term, matched) pairs; asserts every span maps back to the original text."""
     return [(h.term, h.matched) for h in result.hits]
+
+
+def kinds(text):
+    """The kinds of contact finding in ``text`` (phone, address, exposure, plug, ...)."""
+    from moderation.engine.contact import find_contact_info
+    from moderation.engine.normalize import normalize
+
+    return [f.kind for f in find_contact_info(normalize(text))]

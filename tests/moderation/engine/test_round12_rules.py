@@ -4,13 +4,9 @@
 import pytest
 
 from moderation.engine.base import PUBLISH
-from moderation.engine.contact import find_contact_info
-from moderation.engine.normalize import normalize
-from moderation.engine.toxicity import strip_medical
+from moderation.engine.toxicity import strip_innocent
 
-
-def kinds(text):
-    return [f.kind for f in find_contact_info(normalize(text))]
+from .conftest import kinds
 
 
 @pytest.mark.parametrize(
@@ -66,5 +62,5 @@ def test_the_clean_forms_stay_clean(screen, text):
 
 
 def test_body_words_beside_a_medical_word_are_read_without_them():
-    assert "anal" not in strip_medical("Anal cancer screening is free from 50")
-    assert strip_medical("you anal prick") == "you anal prick"  # no medical word: untouched
+    assert "anal" not in strip_innocent("Anal cancer screening is free from 50")
+    assert strip_innocent("you anal prick") == "you anal prick"  # no medical word: untouched

@@ -4,13 +4,10 @@
 import pytest
 
 from moderation.engine.base import PUBLISH
-from moderation.engine.contact import find_contact_info, placeholder_digits
+from moderation.engine.contact import placeholder_digits
 from moderation.engine.defaults import parse_exceptions
-from moderation.engine.normalize import normalize
 
-
-def kinds(text):
-    return [f.kind for f in find_contact_info(normalize(text))]
+from .conftest import kinds
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from moderation.engine.base import PUBLISH
 from moderation.engine.contact import find_contact_info
 from moderation.engine.normalize import normalize
-from moderation.engine.toxicity import strip_medical
+from moderation.engine.toxicity import strip_innocent
 
 
 @pytest.mark.parametrize(
@@ -50,5 +50,5 @@ def test_an_example_account_number_counting_up_is_not_an_account():
 
 
 def test_innocent_compounds_are_read_without_the_rude_part():
-    assert "pussy" not in strip_medical("pussy willows by the stream")
-    assert strip_medical("what a pussy") == "what a pussy"
+    assert "pussy" not in strip_innocent("pussy willows by the stream")
+    assert strip_innocent("what a pussy") == "what a pussy"

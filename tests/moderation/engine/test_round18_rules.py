@@ -4,13 +4,9 @@ fresh sentences, none from a corpus)."""
 import pytest
 
 from moderation.engine.base import PUBLISH
-from moderation.engine.contact import find_contact_info
-from moderation.engine.normalize import normalize
-from moderation.engine.toxicity import strip_medical
+from moderation.engine.toxicity import strip_innocent
 
-
-def kinds(text):
-    return [f.kind for f in find_contact_info(normalize(text))]
+from .conftest import kinds
 
 
 @pytest.mark.parametrize(
@@ -69,4 +65,4 @@ def test_the_clean_forms_stay_clean(screen, text):
 
 
 def test_the_toxicity_model_also_reads_moby_dick_hyphenated_without_the_name():
-    assert "Dick" not in strip_medical("Moby-Dick is still the great American novel")
+    assert "Dick" not in strip_innocent("Moby-Dick is still the great American novel")
