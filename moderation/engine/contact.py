@@ -36,8 +36,13 @@ _DIGITISH_WIDE = str.maketrans(
     {"o": "0", "l": "1", "i": "1", "|": "1", "z": "2", "s": "5", "g": "6", "b": "8"}
 )
 _PHONE_RUN = re.compile(
-    r"(?<![a-z0-9])\+?[0-9olizsgb|(][0-9olizsgb|()\-. ]{6,22}[0-9olizsgb|](?![a-z0-9])"
+    r"(?<![a-z0-9])\+?[0-9olizsgb|(][0-9olizsgb|()\-. ㅡ–—]{6,26}[0-9olizsgb|](?![a-z0-9])"
 )
+# A number written digit by digit, its groups set apart by a dot, a dash or ㅡ
+# ("o1o . 3 3 9 2 . 7 1 0 5", "010 ㅡ 3 3 7 2 ㅡ 9 0 1 8"): with the separators gone it is
+# exactly a Korean mobile or landline number.
+_SPREAD_SEPARATORS = re.compile(r"[\s.\-()ㅡ–—]+")
+_SPREAD_PHONE = re.compile(r"(?:01[016789]|0(?:2|[3-6][1-5]|70))\d{7,8}")
 _MOBILE_SHAPE = re.compile(r"01[016789][-. ]?\d{3,4}[-. ]?\d{4}")
 _PHONE_PATTERNS = [
     # Korean mobile: 010-1234-5678, 01012345678, 011-123-4567
@@ -70,6 +75,12 @@ def _phones(base: Key) -> list[Finding]:
                     out.append(found)
                 break
         else:
+            flat = _SPREAD_SEPARATORS.sub("", mapped)
+            if _SPREAD_PHONE.fullmatch(flat) and not placeholder_digits(flat):
+                found = Finding("phone", base.span(m.start(), m.end()), flat)
+                if not _public_line(text, found, m.start(), m.end()):
+                    out.append(found)
+                continue
             # shape letters: only a whole mobile number, delimited like one (not a word)
             pm = _MOBILE_SHAPE.search(cand.translate(_DIGITISH_WIDE))
             if pm and _whole_token(cand, pm.start(), pm.end()):
@@ -84,8 +95,9 @@ def _phones(base: Key) -> list[Finding]:
 _PUBLIC_LINE_CUE = re.compile(
     r"public (?:line|number|phone)|main (?:line|number)|switchboard|hotline|helpline|"
     r"information line|official (?:line|number)|consular (?:line|section|number)|"
-    r"embassy (?:line|number)|"
-    r"대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화"
+    r"embassy (?:line|number)|(?:embassy|consulate)(?:'s)? (?:number|phone|line)|"
+    r"on (?:their|its) (?:official )?(?:web)?site|"
+    r"대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화|피해자?\s?지원\s?센터"
 )
 
 

@@ -339,18 +339,31 @@ _DOTTED = re.compile(
 )
 
 
+# a word cut into four or more short pieces by dots: ma.st.ur.bat.ing (not a host name:
+# the last piece is no top-level domain, and www./m. starts none of them)
+_DOTTED_CHUNKS = re.compile(
+    r"(?<![a-z0-9.])(?!www\.|m\.)[a-z]{1,3}(?:\.[a-z]{1,3}){3,10}(?<!\.com)(?<!\.net)(?<!\.org)"
+    r"(?<!\.kr)(?<!\.io)(?<!\.me)(?<!\.ly)(?<!\.jp)(?<!\.uk)(?<!\.us)(?<!\.gov)(?<!\.edu)"
+    r"(?![a-z0-9.])"
+)
+
 # three or more single letters joined by hyphens: f-u-c-k (not x-ray, k-pop, e-mail)
 _HYPHENED = re.compile(r"(?<![a-z0-9-])[a-z](?:-[a-z]){2,6}(?![a-z0-9-])")
 
 
 def join_dotted(key: Key) -> Key:
     """Single letters joined by dots become one word: ``k.y.s`` -> ``kys``, ``d.m`` -> ``dm``;
-    three or more joined by hyphens too: ``f-u-c-k`` -> ``fuck``."""
+    so do four or more short pieces (``ma.st.ur.bat.ing``) and three or more single letters
+    joined by hyphens (``f-u-c-k`` -> ``fuck``)."""
     dot, hyphen = "." in key.text, "-" in key.text
     if not (dot or hyphen):
         return key
     dels: list[tuple[int, int]] = []
-    for pattern, sep, present in ((_DOTTED, ".", dot), (_HYPHENED, "-", hyphen)):
+    for pattern, sep, present in (
+        (_DOTTED, ".", dot),
+        (_DOTTED_CHUNKS, ".", dot),
+        (_HYPHENED, "-", hyphen),
+    ):
         if not present:
             continue
         for m in pattern.finditer(key.text):

@@ -377,6 +377,8 @@ class TermMatcher:
             return True
         if not self.quote_cues:
             return False
+        if _reported_unquoted(original, a):
+            return True
         return any(s < a and b < e for s, e in quoted_mentions(original, self.quote_cues))
 
 
@@ -384,6 +386,30 @@ _KO_REPORTED = re.compile(
     r"[가-힣]{0,2}['\"’”」』]\s?(?:이?라?고|라는|는|며)\s?"
     r"(?:말|했|하|외치|외쳤|협박|소리|주장|진술|증언|발언|위협|욕|글|댓글|문자)"
 )
+
+
+# English reported speech without quotes: a third party's words, reported to condemn them
+# ("Reporting the comment above that called migrant workers cockroaches. Disgusting."):
+# in the term's sentence, a commenter or post "that called / who described" comes before
+# it, and somewhere the comment condemns or reports it.
+_EN_REPORTER = re.compile(
+    r"\b(?:comments?|posts?|repl(?:y|ies)|posters?|commenters?|users?|someone|somebody|"
+    r"trolls?|accounts?)\b(?: (?:above|below|here|earlier))?,? (?:that |who |which )?"
+    r"(?:called|calls|calling|labell?ed|labell?ing|described|describing|compared|comparing)"
+    r"\b[^.!?]{0,50}$"
+)
+_EN_CONDEMN = re.compile(
+    r"\b(?:report(?:ed|ing)?|disgusting|remove[d]?|delete[d]?|flag(?:ged)?|ban(?:ned)?|"
+    r"unacceptable|shameful|racist|hateful|vile|appalling|sickening)\b|신고|삭제"
+)
+
+
+def _reported_unquoted(original: str, a: int) -> bool:
+    low = original.lower()
+    return (
+        _EN_REPORTER.search(low, max(0, a - 90), a) is not None
+        and _EN_CONDEMN.search(low) is not None
+    )
 
 
 # four or more single letters or digits separated by one or two spaces
