@@ -1,7 +1,7 @@
 """Choose the classifier's thresholds (English, Korean) on labelled sets already seen.
 
     python -m moderation.engine.tune_thresholds --corpus ../shared/corpus/dev.jsonl \\
-        --corpus bench/data/heldout8.jsonl --corpus bench/data/heldout9.jsonl ...
+        --corpus bench/data/heldout8.jsonl --corpus bench/data/heldout9.jsonl ... [--jobs 2]
 
 The rule (adopted 2026-11-29, see the engine README's heldout11/heldout12 sections):
 every corpus is screened once with the default policy, the classifier at threshold 0.5
@@ -111,14 +111,28 @@ def screen_lines(corpus: list[dict], training: list[dict] | None = None) -> list
     return out
 
 
+def _screen_path(path: str) -> list[Line]:
+    # read in the worker: a pool sends each task only a path, not 20,000 training rows
+    return screen_lines(read_jsonl([path]), read_jsonl(training_files()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--corpus", action="append", required=True, help="first one: dev")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="screen this many corpora at once (each seen set trains its own model)",
+    )
     args = ap.parse_args(argv)
-    training = read_jsonl(training_files())
-    sets = []
-    for path in args.corpus:
-        sets.append(screen_lines(read_jsonl([path]), training))
+    if args.jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            sets = list(pool.map(_screen_path, args.corpus))
+    else:
+        sets = [_screen_path(path) for path in args.corpus]
     t_en, t_ko = choose(sets)
     print(f"chosen: English {t_en}, Korean {t_ko}")
     from .classifier import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO
