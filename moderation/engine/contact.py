@@ -328,9 +328,24 @@ _RRN_WORD = re.compile(r"주민\s?(?:등록)?\s?번호|resident registration num
 _SIX_DIGITS = re.compile(r"(?<!\d)(?:\d[\s.\-]?){5}\d|[공영일이삼사오육칠팔구]{6}")
 
 
+# Another number of the same shape, named as such just before it: an order, a parcel, a
+# bill, a case or a booking ("주문번호 230519-2847561", "order number 240315-1029384").
+_OTHER_NUMBER_CUE = re.compile(
+    r"(?:(?:주문|송장|운송장|의안|사건|접수|예약|승인|결제|회원|등기)\s?번호|"
+    r"(?:order|tracking|invoice|case|booking|reference|serial|bill|parcel)\s?(?:number|no\.?|#))"
+    r"\s*[:#.]?\s*(?:는|은|가|이)?\s*$"
+)
+
+
+def _other_number(text: str, a: int) -> bool:
+    return _OTHER_NUMBER_CUE.search(text, max(0, a - 24), a) is not None
+
+
 def _rrns(base: Key) -> list[Finding]:
     out = []
     for m in _RRN.finditer(base.text):
+        if _other_number(base.text, m.start()):
+            continue
         if plausible_rrn(*m.groups()):
             out.append(Finding("rrn", base.span(*m.span()), re.sub(r"\D", "", m.group())))
     if not out:

@@ -347,6 +347,10 @@ _DOTTED_CHUNKS = re.compile(
     r"(?![a-z0-9.])"
 )
 
+# three or more single letters joined by asterisks: s*h*i*t (a masked f*ck has no
+# letter between its stars and is the skeleton key's business)
+_STARRED = re.compile(r"(?<![a-z0-9*])[a-z](?:\*[a-z]){2,14}(?![a-z0-9*])")
+
 # three or more single letters joined by hyphens: f-u-c-k (not x-ray, k-pop, e-mail)
 _HYPHENED = re.compile(r"(?<![a-z0-9-])[a-z](?:-[a-z]){2,6}(?![a-z0-9-])")
 
@@ -354,15 +358,16 @@ _HYPHENED = re.compile(r"(?<![a-z0-9-])[a-z](?:-[a-z]){2,6}(?![a-z0-9-])")
 def join_dotted(key: Key) -> Key:
     """Single letters joined by dots become one word: ``k.y.s`` -> ``kys``, ``d.m`` -> ``dm``;
     so do four or more short pieces (``ma.st.ur.bat.ing``) and three or more single letters
-    joined by hyphens (``f-u-c-k`` -> ``fuck``)."""
-    dot, hyphen = "." in key.text, "-" in key.text
-    if not (dot or hyphen):
+    joined by hyphens or asterisks (``f-u-c-k``, ``s*h*i*t``)."""
+    dot, hyphen, star = "." in key.text, "-" in key.text, "*" in key.text
+    if not (dot or hyphen or star):
         return key
     dels: list[tuple[int, int]] = []
     for pattern, sep, present in (
         (_DOTTED, ".", dot),
         (_DOTTED_CHUNKS, ".", dot),
         (_HYPHENED, "-", hyphen),
+        (_STARRED, "*", star),
     ):
         if not present:
             continue

@@ -379,6 +379,8 @@ class TermMatcher:
             return False
         if _reported_unquoted(original, a):
             return True
+        if _quoted_word(original, a, b):
+            return True
         return any(s < a and b < e for s, e in quoted_mentions(original, self.quote_cues))
 
 
@@ -410,6 +412,36 @@ def _reported_unquoted(original: str, a: int) -> bool:
         _EN_REPORTER.search(low, max(0, a - 90), a) is not None
         and _EN_CONDEMN.search(low) is not None
     )
+
+
+# A word or two set in quotes, in a comment that addresses no one: the word is named, not
+# aimed ("댓글에 '짱깨' 같은 말 쓰는 사람들", "Boys call girls 'bitch' as a joke"). Aimed
+# abuse speaks to its target ("you 'moron'", "너 같은 '병신'"), and a longer quote is a
+# sentence someone may be repeating as their own.
+_SHORT_QUOTE = 30
+_ADDRESSED = re.compile(
+    r"\b(?:you|your|yours|you're|youre|u|ur|ya)\b|너|니가|넌|네가|니들|너네|너희|느그|당신|니 "
+)
+
+
+def quoted_words(original: str) -> list[tuple[int, int]]:
+    """Spans of the short quoted stretches (quotes included) of a comment that addresses
+    no one: words it names rather than aims."""
+    spans = [
+        m.span() for m in _QUOTED.finditer(original) if m.end() - m.start() - 2 <= _SHORT_QUOTE
+    ]
+    if not spans:
+        return []
+    outside, last = [], 0
+    for s, e in spans:
+        outside.append(original[last:s])
+        last = e
+    outside.append(original[last:])
+    return [] if _ADDRESSED.search(" ".join(outside).lower()) else spans
+
+
+def _quoted_word(original: str, a: int, b: int) -> bool:
+    return any(s < a and b < e for s, e in quoted_words(original))
 
 
 # four or more single letters or digits separated by one or two spaces

@@ -70,18 +70,22 @@ def strip_mentions(text: str, quote_cues: Sequence[str]) -> str:
     The same test as the term lists' mention rule (:meth:`TermMatcher._mention`): a
     quoted stretch (``'…'``, ``"…"``, ``“…”``, ``「…」``) in a comment whose words outside
     the quotes include a reporting cue (``called``, ``calling``, ``said``, ``the word``
-    …). "A court ruled that calling a coworker a 'useless idiot' was an insult" is
-    scored without the quoted words, as the term rules already read it.
+    …), or a word or two in quotes in a comment that addresses no one
+    (:func:`moderation.engine.terms.quoted_words`). "A court ruled that calling a
+    coworker a 'useless idiot' was an insult" is scored without the quoted words, as the
+    term rules already read it.
     """
     if not quote_cues or not any(q in text for q in "'\"‘“「『"):
         return text
-    from .terms import quoted_mentions
+    from .terms import quoted_mentions, quoted_words
 
-    spans = quoted_mentions(text, quote_cues)
+    spans = sorted(set(quoted_mentions(text, quote_cues)) | set(quoted_words(text)))
     if not spans:
         return text
     out, last = [], 0
     for a, b in spans:
+        if a < last:
+            continue
         out.append(text[last:a])
         last = b
     out.append(text[last:])
