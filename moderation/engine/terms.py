@@ -426,9 +426,14 @@ _ADDRESSED = re.compile(
 
 def quoted_words(original: str) -> list[tuple[int, int]]:
     """Spans of the short quoted stretches (quotes included) of a comment that addresses
-    no one: words it names rather than aims."""
+    no one, each used as a word in a sentence: words it names rather than aims. A quote
+    that opens the comment counts only with a Korean particle after it (``'지랄'이 원래``);
+    ``'꺼져라 매국노' 진짜 꺼져`` is the comment's own shout."""
     spans = [
-        m.span() for m in _QUOTED.finditer(original) if m.end() - m.start() - 2 <= _SHORT_QUOTE
+        m.span()
+        for m in _QUOTED.finditer(original)
+        if m.end() - m.start() - 2 <= _SHORT_QUOTE
+        and (_IN_SENTENCE.search(original[: m.start()]) or _KO_PARTICLE.match(original, m.end()))
     ]
     if not spans:
         return []
@@ -438,6 +443,14 @@ def quoted_words(original: str) -> list[tuple[int, int]]:
         last = e
     outside.append(original[last:])
     return [] if _ADDRESSED.search(" ".join(outside).lower()) else spans
+
+
+# a word before the quote in its sentence
+_IN_SENTENCE = re.compile(r"\w[^.!?\n]*$")
+# the quoted word taken as a noun: 'X'이, 'X' 같은, 'X'라는 ...
+_KO_PARTICLE = re.compile(
+    r"\s?(?:같은|이라는|라는|이란|란|이라고|라고|처럼|으로|이|가|을|를|은|는|도|만|로|에|의)"
+)
 
 
 def _quoted_word(original: str, a: int, b: int) -> bool:

@@ -60,6 +60,9 @@ def test_clean(screen, text):
 def test_quoted_words_are_short_and_in_comments_that_address_no_one():
     assert quoted_words("They call it 'tea' here") == [(13, 18)]
     assert quoted_words("you 'clown', go read it") == []
+    # a quote that opens the comment is a word only with a particle after it
+    assert quoted_words("'바보' 진짜 바보") == []
+    assert quoted_words("'바보'라는 말은 이제 안 써요") == [(0, 4)]
     long = "'" + "a very long sentence someone may be repeating" + "'"
     assert quoted_words(long + " he said") == []
 
