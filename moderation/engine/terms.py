@@ -449,7 +449,7 @@ def quoted_words(original: str) -> list[tuple[int, int]]:
 _IN_SENTENCE = re.compile(r"\w[^.!?\n]*$")
 # the quoted word taken as a noun: 'X'이, 'X' 같은, 'X'라는 ...
 _KO_PARTICLE = re.compile(
-    r"\s?(?:같은|이라는|라는|이란|란|이라고|라고|처럼|으로|이|가|을|를|은|는|도|만|로|에|의)"
+    r"\s?같은|(?:이라는|라는|이란|란|이라고|라고|처럼|으로|이|가|을|를|은|는|도|만|로|에|의)(?![가-힣])"
 )
 
 

@@ -63,6 +63,8 @@ def test_quoted_words_are_short_and_in_comments_that_address_no_one():
     # a quote that opens the comment is a word only with a particle after it
     assert quoted_words("'바보' 진짜 바보") == []
     assert quoted_words("'바보'라는 말은 이제 안 써요") == [(0, 4)]
+    # a particle is attached: "'바보' 이거 봐라" is not "'바보'이"
+    assert quoted_words("'바보' 이거 봐라") == []
     long = "'" + "a very long sentence someone may be repeating" + "'"
     assert quoted_words(long + " he said") == []
 
