@@ -111,9 +111,16 @@ def screen_lines(corpus: list[dict], training: list[dict] | None = None) -> list
     return out
 
 
+_training: list[dict] | None = None
+
+
 def _screen_path(path: str) -> list[Line]:
-    # read in the worker: a pool sends each task only a path, not 20,000 training rows
-    return screen_lines(read_jsonl([path]), read_jsonl(training_files()))
+    # the training rows are read once per process (a pool worker reads its own copy: each
+    # task is sent only a path, not 20,000 rows)
+    global _training
+    if _training is None:
+        _training = read_jsonl(training_files())
+    return screen_lines(read_jsonl([path]), _training)
 
 
 def main(argv: list[str] | None = None) -> int:
