@@ -97,7 +97,10 @@ _PUBLIC_LINE_CUE = re.compile(
     r"information line|official (?:line|number)|consular (?:line|section|number)|"
     r"embassy (?:line|number)|(?:embassy|consulate)(?:'s)? (?:number|phone|line)|"
     r"on (?:their|its) (?:official )?(?:web)?site|"
-    r"대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화|피해자?\s?지원\s?센터"
+    r"대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화|피해자?\s?지원\s?센터|"
+    # an office of the state: its landline is on its website
+    r"구청|시청|군청|도청|주민\s?센터|보건소|경찰서|소방서|[가-힣]{2,6}지도과|"
+    r"\b(?:support|call|help) cent(?:re|er)\b|\bcity hall\b|\bdistrict office\b|\bministry\b"
 )
 
 
@@ -232,13 +235,33 @@ _KO_EMAIL = re.compile(
 )
 
 
+# A newsroom's or an office's role address (tips@, jebo@, letters@, desk@) pointed to as
+# where to send something ("제보는 jebo@… 로", "email the desk at tips@…") is a public
+# channel, not a person's address.
+_ROLE_LOCAL = frozenset(
+    "tips tip jebo news newsdesk desk editor editors letters opinion press media info help "
+    "support contact cs report reports webmaster feedback privacy".split()
+)
+_ROLE_CUE = re.compile(
+    r"제보|기사\s?(?:맨\s?)?(?:아래|하단)|보내\s?(?:시면|면|주세요)|문의는|"
+    r"\b(?:tip ?line|tips|news ?desk|the desk|newsroom|the editors?|letters page|"
+    r"e-?mail (?:the|them|us)|write to|contact the|report (?:it|abuse|them) to)\b"
+)
+
+
+def _role_address(address: str, text: str) -> bool:
+    rest = text.replace(address, " ")  # the cue is in the sentence, not the address
+    return address.split("@", 1)[0] in _ROLE_LOCAL and _ROLE_CUE.search(rest) is not None
+
+
 def _emails(base: Key) -> list[Finding]:
     out = []
     text = base.text
     taken: list[tuple[int, int]] = []
     for m in _EMAIL.finditer(text):
-        out.append(Finding("email", base.span(*m.span()), m.group()))
         taken.append(m.span())
+        if not _role_address(m.group(), text):
+            out.append(Finding("email", base.span(*m.span()), m.group()))
     if " at " in text or "골뱅이" in text or "[" in text or "(" in text or " @" in text:
         for m in _OBF_EMAIL.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
@@ -331,7 +354,7 @@ _SIX_DIGITS = re.compile(r"(?<!\d)(?:\d[\s.\-]?){5}\d|[공영일이삼사오육�
 # Another number of the same shape, named as such just before it: an order, a parcel, a
 # bill, a case or a booking ("주문번호 230519-2847561", "order number 240315-1029384").
 _OTHER_NUMBER_CUE = re.compile(
-    r"(?:(?:주문|송장|운송장|의안|사건|접수|예약|승인|결제|회원|등기)\s?번호|"
+    r"(?:(?:주문|송장|운송장|의안|사건|접수|예약|승인|결제|회원|등기)\s?번호|발의일|"
     r"(?:order|tracking|invoice|case|booking|reference|serial|bill|parcel)\s?(?:number|no\.?|#))"
     r"\s*[:#.]?\s*(?:는|은|가|이)?\s*$"
 )
@@ -679,6 +702,10 @@ _LICENCE_RUN = re.compile(r"(?<!\d)(?:1[1-9]|2[0-8])\d{10}(?!\d)")
 _LICENCE_CUE = re.compile(r"licen[cs]e|운전면허|면허\s?번호")
 
 
+# A document number shown as the specimen printed on a form or a ministry's page
+_SAMPLE_CUE = re.compile(r"\b(?:sample|specimen|example|dummy)\b|견본|예시|샘플")
+
+
 def _id_documents(base: Key) -> list[Finding]:
     text = base.text
     out = []
@@ -694,6 +721,8 @@ def _id_documents(base: Key) -> list[Finding]:
             window = text[max(0, m.start() - 40) : m.end() + 40]
             if _LICENCE_CUE.search(window):
                 out.append(Finding("id_document", base.span(*m.span()), m.group()))
+    if out and _SAMPLE_CUE.search(text):
+        return []
     return out
 
 
@@ -823,9 +852,120 @@ def _pupil(base: Key) -> list[Finding]:
     return []
 
 
+# A child's school together with the class they sit in ("대치초 3학년 2반", "Sanggye
+# Elementary, grade 4 class 3", "Gwangnam Middle School 2-4") finds one child, with or
+# without a name or a story: the brief of every newsroom is not to print it. A prize or a
+# parent writing of their own child is the exception.
+_SCHOOL_KO = re.compile(
+    r"(?:[가-힣]{1,8}|[oO○◯ㅇ]{2}|[xX]{2})(?:초|중|고|여고|여중|초등학교|중학교|고등학교)(?![가-힣])"
+)
+_CLASS_KO = re.compile(r"\d\s?학년\s?\d{1,2}\s?반")
+_SCHOOL_EN = re.compile(
+    r"\b(?:elementary|primary|middle|high|girls'?|boys'?) school\b|"
+    r"\b[a-z]+ (?:elementary|primary)\b|\b[a-z]+ (?:middle|high)(?=,| in | class| grade| \d)"
+)
+_CLASS_EN = re.compile(
+    r"\bclass \d{1,2}-\d{1,2}\b|\b(?:grade|year) \d{1,2},? class \d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th) (?:grade|year),? class \d{1,2}\b|"
+    r"\bclass \d{1,2} of (?:the )?\d{1,2}(?:st|nd|rd|th) (?:grade|year)\b|"
+    r"\bschool,? \d-\d{1,2}\b|\b(?:middle|high|elementary),? (?:class )?\d-\d{1,2}\b"
+)
+_SCHOOL_CLASS_NOT = re.compile(
+    r"축하|수상|금상|은상|대상을|우승|장학|\b(?:congrat\w*|won|wins|award\w*|prize|proud|"
+    r"scholarship)\b|\b(?:my|our) (?:son|daughter|kid|child|boy|girl)|우리\s?(?:아이|애|아들|딸)|"
+    r"제\s?(?:아이|아들|딸)|내\s?(?:아들|딸)|\bi teach\b|\bmy class\b|우리\s?반"
+)
+
+
+def _school_class(base: Key) -> list[Finding]:
+    text = base.text
+    for school_pat, class_pat, gate in (
+        (_SCHOOL_KO, _CLASS_KO, "학년"),
+        (_SCHOOL_EN, _CLASS_EN, "-" if "-" in text else "class"),
+    ):
+        if gate not in text:
+            continue
+        cls = class_pat.search(text)
+        if cls is None:
+            continue
+        for school in school_pat.finditer(text, max(0, cls.start() - 60), cls.end() + 60):
+            if _SCHOOL_CLASS_NOT.search(text):
+                return []
+            a, b = min(school.start(), cls.start()), max(school.end(), cls.end())
+            return [Finding("exposure", base.span(a, b), cls.group())]
+    return []
+
+
+# A private person named with the unit they work in ("Bae Jun-young, Ulsan shipyard,
+# welding team 3", "Park Soo-jin, works at the Mokdong branch of Hana Bank, second window",
+# "데이터온 마케팅팀 윤가은", "현대모비스 의왕연구소 최동욱 책임") tells readers where to find
+# them at work. A public figure is named with an office, not a team, a shift, a desk or a
+# branch; thanks to a helpful clerk is the exception.
+_WORK_NAME_EN = re.compile(
+    rf"\b(?:{_SURNAMES_EN})[ -][a-z]{{2,6}}-[a-z]{{2,6}}\b|"
+    r"\bname(?:'s| is) (?:mr\.? |ms\.? |mrs\.? )?[a-z]+[ -][a-z]+"
+)
+_WORK_UNIT_EN = re.compile(
+    r"\bteam \d|\b[a-z]+ team\b|\b(?:night|morning|day|evening|late|early|graveyard) shifts?\b|"
+    r"\bbranch\b|\bext(?:ension)?\.? ?\d|\bdesk\b|\b\d{1,2}(?:st|nd|rd|th|f)?[ -]?floor\b|"
+    r"\b(?:morning|night|evening) crew\b|\bworks? (?:at|for|in|nights|night shifts)\b|"
+    r"\bbased at\b|\bdepartment\b|\bdept\b|\b(?:counter|window|ward) \d"
+)
+_WORK_TITLE_KO = (
+    "대리|과장|차장|부장|팀장|사원|주임|책임|선임|수석|간호사|매니저|알바생?|점장|실장"
+)
+_WORK_NAME_KO = re.compile(
+    rf"(?:이름|실명|본명)\s?(?:은|는|이|:)?\s?[{_SURNAMES_KO}][가-힣]{{2}}(?![가-힣])|"
+    rf"(?<![가-힣])[가-힣0-9]{{1,10}}팀\s?[{_SURNAMES_KO}][가-힣]{{2}}(?![가-힣])|"
+    rf"(?<![가-힣])[{_SURNAMES_KO}][가-힣]{{2}}\s?(?:{_WORK_TITLE_KO})"
+    r"(?:임|이고|이며|이다|이야|님|이|가|은|는)?(?![가-힣])|"
+    rf"(?:{_WORK_TITLE_KO}|직원)\s?(?:이름\s?)?[{_SURNAMES_KO}][가-힣]{{2}}"
+    r"(?:임|이고|이래|이에요|씨)?(?![가-힣])"
+)
+_WORK_UNIT_KO = re.compile(
+    r"직장|회사|다님|다니는|다녀|근무|(?<!대표)(?<!국가대표)(?<!상대)(?<!우리)[가-힣0-9]{1,10}팀(?![가-힣])|"
+    r"지점|공장|연구소|사업장|병원|매장|[가-힣]{2,}점(?![가-힣])|창구|편의점|마트"
+)
+_TEAMS_NOT_WORK = re.compile(r"대표팀|국가대표|상대팀|우리팀|홈팀|원정팀|응원팀|선수|감독|코치")
+_WORK_THANKS = re.compile(
+    r"감사|고마|칭찬|친절|\b(?:thanks?|thank you|kudos|shout ?out|grateful|helped|kind|lovely)\b"
+)
+
+
+# words one of which every name pattern holds: plain substring tests, far cheaper than a
+# regex alternation on the comments (nearly all) that have none
+_WORK_NAME_EN_GATE = ("-", "name")
+_WORK_NAME_KO_GATE = tuple("이름 실명 본명 팀 직원".split()) + tuple(
+    _WORK_TITLE_KO.replace("생?", "").split("|")
+)
+
+
+def _named_at_work(base: Key) -> list[Finding]:
+    text = base.text
+    for gate, name_pat, unit_pat in (
+        (_WORK_NAME_EN_GATE, _WORK_NAME_EN, _WORK_UNIT_EN),
+        (_WORK_NAME_KO_GATE, _WORK_NAME_KO, _WORK_UNIT_KO),
+    ):
+        if not any(word in text for word in gate):  # no hyphen, no title: most comments
+            continue
+        name = name_pat.search(text)
+        if name is None or name.group().rsplit(" ", 1)[-1] in _NOT_A_NAME:
+            continue
+        unit = next(
+            (u for u in unit_pat.finditer(text) if not (name.start() <= u.start() < name.end())
+             or "팀" in name.group()),
+            None,
+        )
+        if unit is None or _WORK_THANKS.search(text) or _TEAMS_NOT_WORK.search(text):
+            continue
+        a, b = min(name.start(), unit.start()), max(name.end(), unit.end())
+        return [Finding("exposure", base.span(a, b), name.group())]
+    return []
+
+
 def _exposure(base: Key) -> list[Finding]:
     text = base.text
-    pupil = _pupil(base)
+    pupil = _pupil(base) or _school_class(base) or _named_at_work(base)
     if pupil:
         return pupil
     call = _EXPOSE_CALL_KO.search(text) or _EXPOSE_CALL_EN.search(text)
@@ -846,7 +986,12 @@ def _exposure(base: Key) -> list[Finding]:
 # 정민호"): a private account named with its holder or posted to be used. Korean account
 # numbers run 10-14 digits, usually in dashed groups.
 _ACCOUNT_CUE = re.compile(
-    r"계좌|예금주|입금|송금|카뱅|카카오뱅크|토스뱅크|account (?:no|number|#)|bank account|acct"
+    r"계좌|예금주|입금|송금|카뱅|카카오뱅크|토스뱅크|account (?:no|number|#)|bank account|acct|"
+    # a bank named with the number, as a transfer is written ("Shinhan 110-482-739201 Lee
+    # Seo-jin", "Kookmin 572-21-0843-119, holder ..."), or the word account or holder
+    r"\b(?:shinhan|kookmin|woori|hana|nonghyup|nh|ibk|kb|kakao ?bank|toss ?bank|sc first|"
+    r"citi|keb)\b|신한|국민은행|우리은행|하나은행|농협|기업은행|새마을금고|우체국|"
+    r"\baccount\b|\b(?:account )?holder\b"
 )
 _ACCOUNT = re.compile(r"(?<![\d-])\d{2,6}(?:[- ]\d{2,8}){1,3}(?![\d-])|(?<!\d)\d{10,14}(?!\d)")
 
@@ -856,10 +1001,25 @@ _ACCOUNT = re.compile(r"(?<![\d-])\d{2,6}(?:[- ]\d{2,8}){1,3}(?![\d-])|(?<!\d)\d
 _KO_DIGITS_IN_RUN = re.compile(r"(?<=[\d-])[공영일이삼사오육칠팔구]+(?=[\d-])")
 
 
+# A charity's or a fund's published account is for giving to, not anyone's exposure.
+_PUBLIC_ACCOUNT = re.compile(
+    r"공식\s?(?:후원|모금)?\s?계좌|적십자|유니세프|사랑의\s?열매|공동모금회|"
+    r"\b(?:official (?:donation |relief |fund )?account|red cross|unicef|community chest)\b"
+)
+
+
+# Ten digits or more with only dashes and spaces between: every account has such a run
+# (or Sino-Korean numerals inside one, which _KO_DIGITS_IN_RUN reads as digits)
+_LONG_DIGIT_RUN = re.compile(r"\d[\d\- ]{8,}\d")
+_KO_DIGIT_AFTER = re.compile(r"[\d-][공영일이삼사오육칠팔구]")
+
+
 def _accounts(base: Key) -> list[Finding]:
     text = base.text
-    cue = _ACCOUNT_CUE.search(text)
-    if cue is None:
+    if _LONG_DIGIT_RUN.search(text) is None and _KO_DIGIT_AFTER.search(text) is None:
+        return []  # most comments: no long run of digits
+    cues = [c.start() for c in _ACCOUNT_CUE.finditer(text)]
+    if not cues or _PUBLIC_ACCOUNT.search(text):
         return []
     text = _KO_DIGITS_IN_RUN.sub(lambda m: "".join(_KO_DIGITS[c] for c in m.group()), text)
     out = []
@@ -867,9 +1027,34 @@ def _accounts(base: Key) -> list[Finding]:
         digits = re.sub(r"\D", "", m.group())
         if (
             10 <= len(digits) <= 14
-            and abs(m.start() - cue.start()) <= 40
+            and any(abs(m.start() - cue) <= 40 for cue in cues)
             and not placeholder_digits(digits)
         ):
+            out.append(Finding("account", base.span(*m.span()), digits))
+    return out
+
+
+# ----------------------------------------------------------------------------- cards
+
+# A payment card's number: sixteen digits in four groups (fifteen as 4-6-5 for Amex) with
+# a card cue (card, 카드, exp, CVC, 유효기간). The check digit is not asked for: a reader who
+# posts a number to have it "checked" or used is exposing one either way.
+_CARD = re.compile(r"(?<![\d-])\d{4}([- ]?)\d{4}\1\d{4}\1\d{4}(?![\d-])|(?<![\d-])\d{4}[- ]\d{6}[- ]\d{5}(?![\d-])")
+_CARD_CUE = re.compile(r"\bcard\b|카드|\bexp(?:iry|ires)?\b|\bcvc\b|\bcvv\b|유효\s?기간|\b\d{2}/\d{2}\b")
+
+
+_FOUR_FOUR = re.compile(r"\d{4}[- ]?\d{4}")
+
+
+def _cards(base: Key) -> list[Finding]:
+    text = base.text
+    out: list[Finding] = []
+    if _FOUR_FOUR.search(text) is None:
+        return out
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        window = text[max(0, m.start() - 40) : m.end() + 40]
+        if _CARD_CUE.search(window) and not placeholder_digits(digits):
             out.append(Finding("account", base.span(*m.span()), digits))
     return out
 
@@ -904,7 +1089,7 @@ def _plugs(base: Key) -> list[Finding]:
 
 
 DETECTORS["exposure"] = _exposure
-DETECTORS["account"] = _accounts
+DETECTORS["account"] = lambda b: _accounts(b) + _cards(b)
 DETECTORS["plug"] = _plugs
 
 _ID_KINDS = ("rrn", "id_document", "account")

@@ -68,6 +68,9 @@ class Pattern:
     # written with a space between its words: also matched with the spaces dropped
     # (Korean "팰 거" for "팰거야" and "팰 거야"), even where the key joined them
     spaced: bool = False
+    # written "~보지": a word too common to list bare (보지도 않고) that counts only where
+    # the reader disguised it (보1지, 보.지, ㅂㅗㅈㅣ): the disguise is the intent
+    disguised: bool = False
 
     @property
     def owner(self) -> str:
@@ -92,6 +95,8 @@ def parse_entry(
     head, sep, rest = raw.partition(":")
     if sep and head.strip().lower() in REASON_CODES:
         code, raw = head.strip().lower(), rest.strip()
+    disguised = raw.startswith("~")
+    raw = raw.lstrip("~")
     prefix = raw.startswith("*")
     suffix = raw.endswith("*") and len(raw) > 1
     body = raw.strip("*")
@@ -99,7 +104,7 @@ def parse_entry(
     if not core:
         return None
     spaced = " " in body.strip()
-    return Pattern(entry.strip(), code, core, prefix, suffix, spaced)
+    return Pattern(entry.strip(), code, core, prefix, suffix, spaced, disguised)
 
 
 def _latin_edge(c: str) -> bool:
@@ -345,6 +350,7 @@ class TermMatcher:
             self._scan(self.numbered, norm.derived("numbers"), "numbers", found, excs, orig)
         if excs:
             found = [m for m in found if not _excepted(m, excs)]
+        found = [m for m in found if not m.pattern.disguised or _disguised(orig, m.span)]
         if found and (self.quote_cues or self.after_cues):
             found = [m for m in found if not self._mention(orig, m.span)]
         # one hit per (term, span)
@@ -529,6 +535,14 @@ def _adds_marks(written: str, core: str) -> bool:
         if any(x and not y for x, y in zip(ma, mb, strict=True)):
             return True
     return False
+
+
+def _disguised(original: str, span: tuple[int, int]) -> bool:
+    """The reader wrote something other than letters inside the word (a digit, a dot,
+    a space, a zero-width character, bare jamo)."""
+    a, b = span
+    return any(not ("\uac00" <= c <= "\ud7a3" or c.isalpha()) or 0x3131 <= ord(c) <= 0x318E
+               for c in original[a:b])
 
 
 def _has_bare_jamo(original: str, m: TermMatch) -> bool:

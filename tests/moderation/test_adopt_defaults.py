@@ -42,3 +42,13 @@ def test_needs_an_admin(make_user):
         call_command("policy_adopt_defaults", "--admin", "nobody")
     with pytest.raises(CommandError, match="permission_denied"):
         call_command("policy_adopt_defaults", "--admin", reader.username)
+
+
+def test_the_shipped_policy_validates_with_room_for_an_admins_own_terms():
+    """The default lists pass the same validation as an admin's edit, and each term list
+    stays under half the cap, so a newsroom can add its own words without a deploy."""
+    from moderation.policy import MAX_TERMS, default_policy_data, policy_validate
+
+    data = policy_validate(default_policy_data())
+    for field in ("banned_terms", "suspect_terms"):
+        assert 0 < len(data[field]) <= MAX_TERMS // 2, field
