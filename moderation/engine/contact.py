@@ -911,9 +911,7 @@ _WORK_UNIT_EN = re.compile(
     r"\b(?:morning|night|evening) crew\b|\bworks? (?:at|for|in|nights|night shifts)\b|"
     r"\bbased at\b|\bdepartment\b|\bdept\b|\b(?:counter|window|ward) \d"
 )
-_WORK_TITLE_KO = (
-    "대리|과장|차장|부장|팀장|사원|주임|책임|선임|수석|간호사|매니저|알바생?|점장|실장"
-)
+_WORK_TITLE_KO = "대리|과장|차장|부장|팀장|사원|주임|책임|선임|수석|간호사|매니저|알바생?|점장|실장"
 _WORK_NAME_KO = re.compile(
     rf"(?:이름|실명|본명)\s?(?:은|는|이|:)?\s?[{_SURNAMES_KO}][가-힣]{{2}}(?![가-힣])|"
     rf"(?<![가-힣])[가-힣0-9]{{1,10}}팀\s?[{_SURNAMES_KO}][가-힣]{{2}}(?![가-힣])|"
@@ -952,8 +950,11 @@ def _named_at_work(base: Key) -> list[Finding]:
         if name is None or name.group().rsplit(" ", 1)[-1] in _NOT_A_NAME:
             continue
         unit = next(
-            (u for u in unit_pat.finditer(text) if not (name.start() <= u.start() < name.end())
-             or "팀" in name.group()),
+            (
+                u
+                for u in unit_pat.finditer(text)
+                if not (name.start() <= u.start() < name.end()) or "팀" in name.group()
+            ),
             None,
         )
         if unit is None or _WORK_THANKS.search(text) or _TEAMS_NOT_WORK.search(text):
@@ -1039,8 +1040,12 @@ def _accounts(base: Key) -> list[Finding]:
 # A payment card's number: sixteen digits in four groups (fifteen as 4-6-5 for Amex) with
 # a card cue (card, 카드, exp, CVC, 유효기간). The check digit is not asked for: a reader who
 # posts a number to have it "checked" or used is exposing one either way.
-_CARD = re.compile(r"(?<![\d-])\d{4}([- ]?)\d{4}\1\d{4}\1\d{4}(?![\d-])|(?<![\d-])\d{4}[- ]\d{6}[- ]\d{5}(?![\d-])")
-_CARD_CUE = re.compile(r"\bcard\b|카드|\bexp(?:iry|ires)?\b|\bcvc\b|\bcvv\b|유효\s?기간|\b\d{2}/\d{2}\b")
+_CARD = re.compile(
+    r"(?<![\d-])\d{4}([- ]?)\d{4}\1\d{4}\1\d{4}(?![\d-])|(?<![\d-])\d{4}[- ]\d{6}[- ]\d{5}(?![\d-])"
+)
+_CARD_CUE = re.compile(
+    r"\bcard\b|카드|\bexp(?:iry|ires)?\b|\bcvc\b|\bcvv\b|유효\s?기간|\b\d{2}/\d{2}\b"
+)
 
 
 _FOUR_FOUR = re.compile(r"\d{4}[- ]?\d{4}")

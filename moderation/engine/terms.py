@@ -541,8 +541,10 @@ def _disguised(original: str, span: tuple[int, int]) -> bool:
     """The reader wrote something other than letters inside the word (a digit, a dot,
     a space, a zero-width character, bare jamo)."""
     a, b = span
-    return any(not ("\uac00" <= c <= "\ud7a3" or c.isalpha()) or 0x3131 <= ord(c) <= 0x318E
-               for c in original[a:b])
+    return any(
+        not ("\uac00" <= c <= "\ud7a3" or c.isalpha()) or 0x3131 <= ord(c) <= 0x318E
+        for c in original[a:b]
+    )
 
 
 def _has_bare_jamo(original: str, m: TermMatch) -> bool:

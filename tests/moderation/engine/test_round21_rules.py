@@ -158,20 +158,28 @@ def test_a_persons_address_or_mobile_still_is(text, kind):
 
 
 @pytest.mark.parametrize(
-    "text", ["Our Jindo bitch had puppies last night, six of them", "breeding bitch for sale? no, adopt"]
+    "text",
+    ["Our Jindo bitch had puppies last night, six of them", "breeding bitch for sale? no, adopt"],
 )
 def test_a_female_dog(screen, text):
     assert "offensive" not in screen(text).codes
 
 
-@pytest.mark.parametrize("text", ["보1지 보여주면 추천", "자.지 사진 보낼게", "ㅂㅈ 라인 보이네 ㅋㅋ", "보​지 사진 줘"])
+@pytest.mark.parametrize(
+    "text", ["보1지 보여주면 추천", "자.지 사진 보낼게", "ㅂㅈ 라인 보이네 ㅋㅋ", "보​지 사진 줘"]
+)
 def test_a_word_too_common_to_list_counts_when_disguised(screen, text):
     res = screen(text)
     assert res.action != PUBLISH and "sexual" in res.codes, res.hits
 
 
 @pytest.mark.parametrize(
-    "text", ["기사를 보지도 않고 댓글 다는 사람들", "밤에 잠을 자지 않고 공부했다", "그걸 보지 말고 이걸 봐"]
+    "text",
+    [
+        "기사를 보지도 않고 댓글 다는 사람들",
+        "밤에 잠을 자지 않고 공부했다",
+        "그걸 보지 말고 이걸 봐",
+    ],
 )
 def test_the_plain_word_stays_publishable(screen, text):
     assert screen(text).action == PUBLISH
