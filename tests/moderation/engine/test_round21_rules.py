@@ -58,6 +58,9 @@ def test_a_childs_school_and_class_is_exposure(text):
         "Congrats to Mokdong High class 2-7 on winning the debate final!",
         "My daughter's in grade 2 class 6 at Hanbit Elementary and loves the new library",
         "3학년 2반 교실에서 불이 났다는데 다친 사람 없어서 다행",
+        # words ending in 고/중/초 are not schools (하고, 최고, 수업 중)
+        "3학년 2반 애들 진짜 최고",
+        "체육대회 하고 3학년 2반이 이겼대요",
     ],
 )
 def test_ones_own_child_or_a_prize_is_not(text):
@@ -85,6 +88,10 @@ def test_a_private_person_at_their_workplace_unit_is_exposure(text):
         "국가대표팀 김민재 선수 오늘 경기 최고였다",
         "Samsung's chairman Lee Jae-yong visited the Pyeongtaek plant today",
         "The night shift at the hospital deserves a raise, full stop",
+        # the news's own names and offices; a reader introducing themself
+        "Kim Yo-jong runs the propaganda department, so expect more balloons",
+        "Minister Choi Sang-mok's team 2 drafted the budget, per the briefing",
+        "My name is Park Ji-min and I work at the Mapo branch, happy to answer questions",
     ],
 )
 def test_thanks_a_public_figure_or_no_name_is_not(text):
