@@ -100,7 +100,8 @@ _PUBLIC_LINE_CUE = re.compile(
     r"대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화|피해자?\s?지원\s?센터|"
     # an office of the state: its landline is on its website
     r"구청|시청|군청|도청|주민\s?센터|보건소|경찰서|소방서|[가-힣]{2,6}지도과|"
-    r"\b(?:support|call|help) cent(?:re|er)\b|\bcity hall\b|\bdistrict office\b|\bministry\b"
+    r"\b(?:support|call|help) cent(?:re|er)\b|\bcity hall\b|\bdistrict office\b|\bministry\b|"
+    r"콜\s?센터|영사|외교부|고객\s?센터"
 )
 
 
@@ -591,7 +592,7 @@ _ADDRESS_PATTERNS = [
 ]
 _ADDRESS_CUE = re.compile(
     r"home address|address is|lives? (?:at|in|near)|living at|집\s?주소|주소\s?[:：]|사는\s?곳|"
-    r"살아요|살고\s?있|산다|삽니다|거주|"
+    r"살아요|살고\s?있|산다|삽니다|거주|(?:동|호)\s?(?:에\s?)?사는|"
     r"\b[a-z]+-gu\b|[가-힣]+(?:시|군|구)\s[가-힣]+(?:동|구|로|길)"
 )
 
@@ -1183,11 +1184,40 @@ DETECTORS["plug"] = _plugs
 _ID_KINDS = ("rrn", "id_document", "account")
 
 
+# Any name, capitalised as names are, given as who someone is, with where they work right
+# after it: "the worker in the photo is Nguyen Van Tuan, works nights at the foundry". Read
+# on the original text, since the keys are lower-cased.
+_ANY_NAME_AT_WORK = re.compile(
+    r"\b(?:is|named|called) ([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}), (?:\d{1,2}, )?"
+    r"(?:works|working|employed)(?: nights| days| night shifts| the night shift)? "
+    r"(?:at|in) (?:the|a|an) "
+)
+# ... said of someone the comment points at: the one in the video, who did something
+_POINTED_AT = re.compile(
+    r"\b(?:video|photo|clip|footage|picture|cctv|viral|post(?:ed)?|who|that)\b", re.IGNORECASE
+)
+
+
+def _any_name_at_work(original: str) -> list[Finding]:
+    if ", " not in original:
+        return []
+    m = _ANY_NAME_AT_WORK.search(original)
+    if (
+        m is None
+        or not _POINTED_AT.search(original, 0, m.start())
+        or _PUBLIC_ROLE_EN.search(original.lower())
+    ):
+        return []
+    return [Finding("exposure", m.span(), m.group(1).lower())]
+
+
 def find_contact_info(norm: Normalized, kinds: tuple[str, ...] | None = None) -> list[Finding]:
     out: list[Finding] = []
     for kind, fn in DETECTORS.items():
         if kinds is None or kind in kinds:
             out.extend(fn(norm.base))
+    if (kinds is None or "exposure" in kinds) and not any(f.kind == "exposure" for f in out):
+        out.extend(_any_name_at_work(norm.original))
     # an RRN or a licence number also looks like a long digit run (a phone): keep the
     # more specific finding
     id_spans = [f.span for f in out if f.kind in _ID_KINDS]

@@ -269,8 +269,11 @@ def collapse_spaces(key: Key) -> Key:
 # A "single" is a token with at most one word character (plus a little punctuation), or
 # one Hangul syllable with a digit or two stuck after it ("씨1 발": the digit is padding,
 # dropped later inside the joined word; digits *before* a syllable are counts: "3층 5호").
+# A lone 8 after a syllable is no padding but a sound (씨8, 시8: 팔/발), so "씨8 또" is
+# not joined into 씨또.
 _SINGLE = (
-    r"(?:[^\w\s]{0,2}\w[^\w\s]{0,2}|[^\w\s]{0,2}[\uac00-\ud7a3]\d{1,2}[^\w\s]{0,2}|[^\w\s]{1,2})"
+    r"(?:[^\w\s]{0,2}\w[^\w\s]{0,2}|"
+    r"[^\w\s]{0,2}[\uac00-\ud7a3](?:[0-79]\d?|8\d)[^\w\s]{0,2}|[^\w\s]{1,2})"
 )
 _SPACED_RUN = re.compile(rf"(?<!\S){_SINGLE}(?: {_SINGLE}(?!\S))+")
 _WORDCHAR = re.compile(r"\w")

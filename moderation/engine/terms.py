@@ -433,13 +433,18 @@ _ADDRESSED = re.compile(
 def quoted_words(original: str) -> list[tuple[int, int]]:
     """Spans of the short quoted stretches (quotes included) of a comment that addresses
     no one, each used as a word in a sentence: words it names rather than aims. A quote
-    that opens the comment counts only with a Korean particle after it (``'지랄'이 원래``);
+    that opens the comment counts only with a Korean particle after it (``'지랄'이 원래``)
+    or as an English sentence's subject (``'Shit happens' is not an answer``);
     ``'꺼져라 매국노' 진짜 꺼져`` is the comment's own shout."""
     spans = [
         m.span()
         for m in _QUOTED.finditer(original)
         if m.end() - m.start() - 2 <= _SHORT_QUOTE
-        and (_IN_SENTENCE.search(original[: m.start()]) or _KO_PARTICLE.match(original, m.end()))
+        and (
+            _IN_SENTENCE.search(original[: m.start()])
+            or _KO_PARTICLE.match(original, m.end())
+            or _EN_SUBJECT.match(original, m.end())
+        )
     ]
     if not spans:
         return []
@@ -451,6 +456,8 @@ def quoted_words(original: str) -> list[tuple[int, int]]:
     return [] if _ADDRESSED.search(" ".join(outside).lower()) else spans
 
 
+# the quote as the subject of an English sentence: "'Shit happens' is not an answer"
+_EN_SUBJECT = re.compile(r"\s(?:is|was|isn't|wasn't|are|aren't|means|meant)\b", re.IGNORECASE)
 # a word before the quote in its sentence
 _IN_SENTENCE = re.compile(r"\w[^.!?\n]*$")
 # the quoted word taken as a noun: 'X'이, 'X' 같은, 'X'라는 ...
