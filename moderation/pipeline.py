@@ -264,8 +264,10 @@ def _predictions(policy: ActivePolicy, comments: list[Comment]) -> list[Any]:
     if not comments or not wanted or not classifier_enabled():
         return [None] * len(comments)
     from .engine.classifier import score_batch
+    from .engine.rules.classifier import innocent_variants
 
-    return list(score_batch([c.body for c in comments]))
+    texts = [c.body for c in comments]
+    return list(score_batch(texts, variants=innocent_variants(texts, policy.data)))
 
 
 def screen_async(*, comment: Comment) -> str:

@@ -353,14 +353,35 @@ def reset() -> None:
         _model = None
 
 
-def score_batch(texts: Sequence[str], batch_size: int = 512) -> list[Prediction]:
-    """One :class:`Prediction` per text (trains the model on the first call)."""
+def score_batch(
+    texts: Sequence[str],
+    batch_size: int = 512,
+    variants: Sequence[str | None] | None = None,
+) -> list[Prediction]:
+    """One :class:`Prediction` per text (trains the model on the first call). With
+    ``variants`` (:func:`~moderation.engine.rules.classifier.innocent_variants`), a text
+    that has one gets the lower-scoring of the two predictions."""
     if not texts:
         return []
-    model = get_model()
+    return lower_of(get_model(), texts, variants, batch_size)
+
+
+def lower_of(
+    model: Model,
+    texts: Sequence[str],
+    variants: Sequence[str | None] | None = None,
+    batch_size: int = 512,
+) -> list[Prediction]:
     out: list[Prediction] = []
     for i in range(0, len(texts), batch_size):
         out.extend(model.predict(texts[i : i + batch_size]))
+    if variants:
+        idx = [i for i, v in enumerate(variants) if v is not None]
+        if idx:
+            alt = model.predict([variants[i] for i in idx])  # type: ignore[misc]
+            for i, p in zip(idx, alt, strict=True):
+                if p.score < out[i].score:
+                    out[i] = p
     return out
 
 

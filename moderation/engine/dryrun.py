@@ -52,8 +52,10 @@ def screen_records(
         preds = [None] * len(batch)
         if use_clf:
             from .classifier import score_batch as classify
+            from .rules.classifier import innocent_variants
 
-            preds = classify([str(r.get("text") or "") for r, _ in batch])
+            texts = [str(r.get("text") or "") for r, _ in batch]
+            preds = classify(texts, variants=innocent_variants(texts, policy))
         for (rec, res), score, pred in zip(batch, scores, preds, strict=True):
             hits = list(res.hits)
             if score is not None:

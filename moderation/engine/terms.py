@@ -306,6 +306,13 @@ class TermMatcher:
             cached = norm.memo[memo_key] = self._find(norm)
         return cached
 
+    def excepted_spans(self, norm: Normalized) -> list[tuple[int, int]]:
+        """Original-text spans of term hits that an exception removed (``Fucking`` in
+        "Fucking, Austria", ``Fuk`` in "Chan Fuk-wah"): words the policy says are innocent
+        here, which the learned classifier should not count either."""
+        self.find(norm)
+        return list(norm.memo.get(("excepted", id(self)), ()))
+
     def _find(self, norm: Normalized) -> list[TermMatch]:
         found: list[TermMatch] = []
         excs: list[tuple[str, tuple[int, int]]] = []
@@ -349,7 +356,10 @@ class TermMatcher:
         if self.numbered.size:
             self._scan(self.numbered, norm.derived("numbers"), "numbers", found, excs, orig)
         if excs:
-            found = [m for m in found if not _excepted(m, excs)]
+            excepted = [m for m in found if _excepted(m, excs)]
+            if excepted:
+                norm.memo[("excepted", id(self))] = [m.span for m in excepted]
+                found = [m for m in found if not _excepted(m, excs)]
         found = [m for m in found if not m.pattern.disguised or _disguised(orig, m.span)]
         if found and (self.quote_cues or self.after_cues):
             found = [m for m in found if not self._mention(orig, m.span)]

@@ -41,6 +41,8 @@ class Line:
     by_other_rules: bool  # flagged by anything but the classifier
     score: float  # the classifier's score (0 if below 0.5)
     tricky: bool
+    # the score without the innocent variants (the text as written only), for --compare
+    score_plain: float = 0.0
 
 
 def flagged(line: Line, t_en: float, t_ko: float) -> bool:
@@ -52,6 +54,17 @@ def tally(lines: list[Line], t_en: float, t_ko: float) -> tuple[int, int]:
     caught = sum(1 for x in lines if x.violating and flagged(x, t_en, t_ko))
     fp = sum(1 for x in lines if not x.violating and flagged(x, t_en, t_ko))
     return caught, fp
+
+
+def objective(sets: list[list[Line]], t_en: float, t_ko: float) -> int:
+    return sum(c - 2 * f for c, f in (tally(s, t_en, t_ko) for s in sets))
+
+
+def plain(sets: list[list[Line]]) -> list[list[Line]]:
+    """The same lines scored on the text as written only (no innocent variants)."""
+    from dataclasses import replace
+
+    return [[replace(x, score=x.score_plain) for x in lines] for lines in sets]
 
 
 def choose(sets: list[list[Line]], grid=GRID) -> tuple[float, float]:
@@ -79,33 +92,41 @@ def screen_lines(corpus: list[dict], training: list[dict] | None = None) -> list
     """Screen ``corpus`` with the default policy (classifier at 0.5). When some of its
     texts are in ``training``, the classifier scores come from a model fitted on
     ``training`` without those texts."""
+    from .classifier import get_model, lower_of
     from .defaults import default_text_policy
     from .dryrun import screen_records
+    from .rules.classifier import innocent_variants
 
     rows = [r for r in corpus if label_of(r) is not None]
     policy = default_text_policy()
-    policy["classifier_threshold"] = policy["classifier_threshold_ko"] = 0.5
-    scores = None
-    texts = {r["text"] for r in rows}
-    if training and any(r["text"] in texts for r in training):
-        model = fit([r for r in training if r["text"] not in texts])
-        scores = [
-            p.score if p.score >= 0.5 else 0.0 for p in model.predict([r["text"] for r in rows])
-        ]
+    texts = [r["text"] for r in rows]
+    in_corpus = set(texts)
+    if training and any(r["text"] in in_corpus for r in training):
+        model = fit([r for r in training if r["text"] not in in_corpus])
+    else:
+        model = get_model()  # the shipped model, as the screening uses it
+    plain_preds = model.predict(texts)
+    preds = lower_of(model, texts, innocent_variants(texts, policy))
+
+    def cut(score: float) -> float:
+        return score if score >= 0.5 else 0.0
+
     out = []
-    for i, (row, res) in enumerate(
-        zip(rows, screen_records(rows, policy, progress=False), strict=True)
+    for row, res, p, q in zip(
+        rows,
+        screen_records(rows, policy, classifier=False, progress=False),
+        preds,
+        plain_preds,
+        strict=True,
     ):
-        clf = [h for h in res["hits"] if h["rule"] == "classifier"]
         out.append(
             Line(
                 violating=row["label"] == "violating",
                 lang=script_language(row["text"]),
                 by_other_rules=any(h["rule"] != "classifier" for h in res["hits"]),
-                score=max((h["detail"]["score"] for h in clf), default=0.0)
-                if scores is None
-                else scores[i],
+                score=cut(p.score),
                 tricky=row["category"] == "clean_tricky",
+                score_plain=cut(q.score),
             )
         )
     return out
@@ -132,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="screen this many corpora at once (each seen set trains its own model)",
     )
+    ap.add_argument(
+        "--compare",
+        action="store_true",
+        help="also choose on the classifier's scores for the text as written only",
+    )
     args = ap.parse_args(argv)
     if args.jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -141,7 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sets = [_screen_path(path) for path in args.corpus]
     t_en, t_ko = choose(sets)
-    print(f"chosen: English {t_en}, Korean {t_ko}")
+    print(f"chosen: English {t_en}, Korean {t_ko} (objective {objective(sets, t_en, t_ko)})")
+    if args.compare:
+        before = plain(sets)
+        p_en, p_ko = choose(before)
+        print(
+            f"without innocent variants: English {p_en}, Korean {p_ko} "
+            f"(objective {objective(before, p_en, p_ko)})"
+        )
     from .classifier import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO
 
     for label, pair in (

@@ -17,7 +17,7 @@ that reason code, otherwise ``other``; ``detail`` names the category and the sco
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..base import HOLD, REJECT, Context, Hit
@@ -37,10 +37,36 @@ LABELS = {
 LANGUAGES = {"en": "English and other text", "ko": "Korean"}
 
 
+def innocent_variants(texts: Sequence[str], policy: Mapping[str, Any]) -> list[str | None]:
+    """Each text as the term rules read it, for a second opinion from the classifier: the
+    words an exception clears (``Fucking`` in "Fucking, Austria") blanked, and the quoted
+    words the comment names rather than uses (a slur reported, ``'존나' 같은 말``) removed,
+    as the toxicity model already reads them; None where nothing is cleared. The
+    classifier's score is the lower of the two (:func:`~..classifier.score_batch`), so a
+    word the policy calls innocent cannot hold a comment through the model that the term
+    lists let through. Blanking only removes evidence; taking the lower score keeps a bag
+    of words from reading the rest as worse."""
+    from ..normalize import normalize
+    from ..terms import shared_matcher
+    from ..toxicity import strip_mentions
+
+    matcher = shared_matcher(policy)
+    cues = tuple(c.lower() for c in policy.get("mention_quote_cues") or ())
+    out: list[str | None] = []
+    for text in texts:
+        variant = text
+        for a, b in matcher.excepted_spans(normalize(text)):
+            variant = variant[:a] + " " * (b - a) + variant[b:]
+        variant = strip_mentions(variant, cues or ("\x00",))
+        out.append(None if variant == text else variant)
+    return out
+
+
 class ClassifierRule:
     name = "classifier"
 
     def __init__(self, policy: Mapping[str, Any]) -> None:
+        self.policy = policy
         self.threshold = float(policy.get("classifier_threshold", DEFAULT_THRESHOLD))
         ko = policy.get("classifier_threshold_ko")
         self.thresholds = {"en": self.threshold, "ko": self.threshold if ko is None else float(ko)}
@@ -96,6 +122,6 @@ class ClassifierRule:
                 return []
             from ..classifier import score_batch
 
-            pred = score_batch([text])[0]
+            pred = score_batch([text], variants=innocent_variants([text], self.policy))[0]
         hit = self.hit_for(pred, text)
         return [hit] if hit else []

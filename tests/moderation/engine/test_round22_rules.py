@@ -85,3 +85,32 @@ def test_exposure(text):
 )
 def test_no_exposure(text):
     assert "exposure" not in kinds(text)
+
+
+def test_the_classifier_gets_the_text_as_the_term_rules_read_it():
+    from moderation.engine.defaults import default_text_policy
+    from moderation.engine.rules.classifier import innocent_variants
+
+    policy = default_text_policy()
+    village, quoted, plain = innocent_variants(
+        [
+            "We drove through Fucking, Austria on the way to Salzburg",
+            "'병신' 같은 말 쓰는 사람 신고했어요",
+            "fuck you, reporter",
+        ],
+        policy,
+    )
+    assert village is not None and "ucking" not in village and "Austria" in village
+    assert quoted is not None and "병신" not in quoted and "신고" in quoted
+    assert plain is None  # nothing cleared: the classifier reads the text once
+
+
+def test_the_lower_of_the_two_scores_counts():
+    from moderation.engine.classifier import Prediction, lower_of
+
+    class Stub:
+        def predict(self, texts):
+            return [Prediction("profanity", 0.2 if "clean" in t else 0.9, {}) for t in texts]
+
+    out = lower_of(Stub(), ["a swear", "a swear", "b"], ["clean form", None, "a swear again"])
+    assert [p.score for p in out] == [0.2, 0.9, 0.9]
