@@ -86,11 +86,13 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # four were measured; 0.68 / 0.73 with heldout46-49 retired and round 20's rules (the
 # state shipped at the end of session 9; the objective is flat: +6 over 0.65 / 0.81);
 # 0.68 / 0.76 with round 21's rules and 1,458 lines dropped for heldout50-53, before those
-# four were measured.
+# four were measured; 0.61 / 0.73 with heldout50-53 retired, round 22's rules and the
+# classifier reading the innocent variants (the state shipped at the end of session 10;
+# objective 14,031 against 14,018 at 0.68 / 0.76: 29 more caught, 8 more clean flagged).
 # The objective is flat near its top, so the pick moves by a few hundredths when the
 # data change.
-DEFAULT_THRESHOLD = 0.68
-DEFAULT_THRESHOLD_KO = 0.76
+DEFAULT_THRESHOLD = 0.61
+DEFAULT_THRESHOLD_KO = 0.73
 
 
 @dataclass(frozen=True, slots=True)
