@@ -288,7 +288,7 @@ def test_the_classifier_is_run_in_the_slow_step(
     settings.PARLEY_TOXICITY = "off"
     batches = []
 
-    def fake(texts):
+    def fake(texts, variants=None):
         batches.append(list(texts))
         return [
             Prediction("threat", 0.95) if "school" in t else Prediction("insult", 0.1)

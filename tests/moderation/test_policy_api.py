@@ -264,7 +264,9 @@ def test_dry_run_shows_the_classifier_where_the_process_runs_models(
         is None
     )
     settings.PARLEY_CLASSIFIER = "on"
-    monkeypatch.setattr(classifier, "score_batch", lambda t: [Prediction("hate", 0.91)])
+    monkeypatch.setattr(
+        classifier, "score_batch", lambda t, variants=None: [Prediction("hate", 0.91)]
+    )
     body = moderator.post(f"{BASE}/dry-run/", {"text": "they are all"}, format="json").json()
     assert body["action"] == "publish"  # the request's verdict is unchanged
     assert body["classifier"]["category"] == "hate" and body["classifier"]["score"] == 0.91
