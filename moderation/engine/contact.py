@@ -856,9 +856,9 @@ def _pupil(base: Key) -> list[Finding]:
 # A child's school together with the class they sit in ("대치초 3학년 2반", "Sanggye
 # Elementary, grade 4 class 3", "Gwangnam Middle School 2-4") finds one child, with or
 # without a name or a story: the brief of every newsroom is not to print it. A prize or a
-# parent writing of their own child is the exception.
-# a school's full name anywhere near the class; the short form (대치초, ㅇㅇ고) only right
-# before the grade, and not a word that merely ends in 고, 중 or 초 (하고, 있고, 수업 중)
+# parent writing of their own child is the exception. The school's full name counts
+# anywhere near the class; the short form (대치초, ㅇㅇ고) only right before the grade, and
+# not a word that merely ends in 고, 중 or 초 (하고, 있고, 수업 중).
 _SCHOOL_KO = re.compile(
     r"(?:[가-힣]{1,8}|[oO○◯ㅇ]{2}|[xX]{2})(?:초등학교|중학교|고등학교|여고|여중)(?![가-힣])|"
     r"(?:[가-힣]{1,6}|[oO○◯ㅇ]{2}|[xX]{2})(?:초|중|고)(?=\s?\d\s?학년)"
@@ -866,61 +866,6 @@ _SCHOOL_KO = re.compile(
 _NOT_SCHOOL_KO = re.compile(
     r"(?:[하있되이않보했였같없싶오가주받먹알났었왔갔봤됐줬겠]고|"
     r"(?:수업|회의|진행|공사|사용|근무|방송|통화|식사|시험|경기)\s?중)$"
-)
-_CLASS_KO = re.compile(r"\d\s?학년\s?\d{1,2}\s?반")
-_PUPIL_CLASS_EN = re.compile(r"\b(?:class|grade|year) \d{1,2}(?:-\d{1,2})?\b")
-_PUPIL_SCHOOL_EN = re.compile(r"\b(?:elementary|middle|high|primary|girls'?|boys'?) school\b")
-_PUPIL_NAME_KO = re.compile(
-    rf"(?<![가-힣\d])[{_SURNAMES_KO}][가-힣]{{2}}"
-    r"(?=(?:이라고|이라는|이래|이에요|이고|이임|이야|이랑|임|이|은|는|가|을|를)?(?![가-힣]))"
-)
-_PUPIL_NAME_EN = re.compile(rf"\b(?:{_SURNAMES_EN})[ -][a-z]{{2,6}}-[a-z]{{2,6}}\b")
-# three-syllable words that start like a surname and sit next to a class in clean prose
-_NOT_A_NAME = frozenset(
-    "선생님 담임이 담임은 반장이 반장은 부반장 전학생 전학을 학생이 학생은 오늘은 오늘도 우리는 "
-    "우리반 이번엔 이번에 이제는 지금은 정말로 진짜로 주말에 한번씩 장난감 교실에 교실은 수업을 "
-    "수업은 시험을 성적이 성적은 여자애 남자애 여학생 남학생 여기서 이렇게 그렇게 조용히 "
-    "친구가 친구들 모두가 모두들 선배가 후배가 동생이 하교길 등교길 하루는 한명이 두명이".split()
-)
-_PUPIL_STORY = re.compile(
-    r"피해|가해|폭행|폭력|학폭|괴롭|왕따|따돌|때린|때렸|범인|용의자|피의자|"
-    r"\b(?:suspect|accused|victim|bull(?:y|ied|ies)|attacker|abuser|culprit|offender|perpetrator|"
-    r"assault\w*|beat (?:up|him|her)|harass\w*|who posted|who did|who started)\b|"
-    r"(?:'s|\b(?:his|her|their)) (?:son|daughter|kid|child|boy|girl)\b"
-)
-_PUPIL_NEAR_KO = 12  # a Korean name sits right by the class ("3학년 2반 최민준")
-_PUPIL_NEAR_EN = 60
-
-
-def _pupil(base: Key) -> list[Finding]:
-    text = base.text
-    ko, en = _PUPIL_CLASS_KO.search(text), _PUPIL_CLASS_EN.search(text)
-    if (ko is None and en is None) or _PUPIL_STORY.search(text) is None:
-        return []
-    for cls, name_pat, near, school in (
-        (ko, _PUPIL_NAME_KO, _PUPIL_NEAR_KO, None),
-        (en, _PUPIL_NAME_EN, _PUPIL_NEAR_EN, _PUPIL_SCHOOL_EN),
-    ):
-        if cls is None or (school is not None and school.search(text) is None):
-            continue
-        lo, hi = max(0, cls.start() - near), cls.end() + near
-        for name in name_pat.finditer(text, lo, hi):
-            if name.group() in _NOT_A_NAME or cls.start() <= name.start() < cls.end():
-                continue
-            a, b = min(name.start(), cls.start()), max(name.end(), cls.end())
-            return [Finding("exposure", base.span(a, b), name.group())]
-    return []
-
-
-# A child's school together with the class they sit in ("대치초 3학년 2반", "Sanggye
-# Elementary, grade 4 class 3", "Gwangnam Middle School 2-4") finds one child, with or
-# without a name or a story: the brief of every newsroom is not to print it. A prize or a
-# parent writing of their own child is the exception.
-# a school's full name anywhere near the class; the short form (대치초, ㅇㅇ고) only right
-# before the grade, since many words end in 고, 중 or 초 (하고, 수업 중, 최고)
-_SCHOOL_KO = re.compile(
-    r"(?:[가-힣]{1,8}|[oO○◯ㅇ]{2}|[xX]{2})(?:초등학교|중학교|고등학교|여고|여중)(?![가-힣])|"
-    r"(?:[가-힣]{0,5}[가-갛갠-깋깍-닣닥-딯따-힣]|[oO○◯ㅇ]{2}|[xX]{2})(?:초|중|고)(?=\s?\d\s?학년)"
 )
 _CLASS_KO = re.compile(r"\d\s?학년\s?\d{1,2}\s?반")
 _SCHOOL_EN = re.compile(
