@@ -867,7 +867,6 @@ _NOT_SCHOOL_KO = re.compile(
     r"(?:[하있되이않보했였같없싶오가주받먹알났었왔갔봤됐줬겠]고|"
     r"(?:수업|회의|진행|공사|사용|근무|방송|통화|식사|시험|경기)\s?중)$"
 )
-_CLASS_KO = re.compile(r"\d\s?학년\s?\d{1,2}\s?반")
 _SCHOOL_EN = re.compile(
     r"\b(?:elementary|primary|middle|high|girls'?|boys'?) school\b|"
     r"\b[a-z]+ (?:elementary|primary)\b|\b[a-z]+ (?:middle|high)(?=,| in | class| grade| \d)"
@@ -888,7 +887,7 @@ _SCHOOL_CLASS_NOT = re.compile(
 def _school_class(base: Key) -> list[Finding]:
     text = base.text
     for school_pat, class_pat, gate in (
-        (_SCHOOL_KO, _CLASS_KO, "학년"),
+        (_SCHOOL_KO, _PUPIL_CLASS_KO, "학년"),
         (_SCHOOL_EN, _CLASS_EN, "-" if "-" in text else "class"),
     ):
         if gate not in text:
@@ -899,7 +898,7 @@ def _school_class(base: Key) -> list[Finding]:
         for school in school_pat.finditer(text, max(0, cls.start() - 60), cls.end() + 60):
             if _NOT_SCHOOL_KO.search(school.group()):
                 continue
-            if _SCHOOL_CLASS_NOT.search(text):
+            if _SCHOOL_CLASS_NOT.search(text):  # a prize, one's own child
                 return []
             a, b = min(school.start(), cls.start()), max(school.end(), cls.end())
             return [Finding("exposure", base.span(a, b), cls.group())]
@@ -912,7 +911,7 @@ def _school_class(base: Key) -> list[Finding]:
 # them at work. A public figure is named with an office, not a team, a shift, a desk or a
 # branch; thanks to a helpful clerk is the exception.
 _WORK_NAME_EN = re.compile(
-    rf"\b(?:{_SURNAMES_EN})[ -][a-z]{{2,6}}-[a-z]{{2,6}}\b|"
+    _PUPIL_NAME_EN.pattern + "|"
     rf"(?<!my )\bname(?:'s| is) (?:mr\.? |ms\.? |mrs\.? )?(?:{_SURNAMES_EN})[ -][a-z]+"
 )
 # people the news names every day: their office is public
