@@ -88,11 +88,14 @@ def choose(sets: list[list[Line]], grid=GRID) -> tuple[float, float]:
     return best[1], best[2]
 
 
-def screen_lines(corpus: list[dict], training: list[dict] | None = None) -> list[Line]:
+def screen_lines(
+    corpus: list[dict], training: list[dict] | None = None, cache: bool = False
+) -> list[Line]:
     """Screen ``corpus`` with the default policy (classifier at 0.5). When some of its
     texts are in ``training``, the classifier scores come from a model fitted on
-    ``training`` without those texts."""
-    from .classifier import get_model, lower_of
+    ``training`` without those texts (with ``cache``, loaded from the model cache when a
+    run before fitted it on the same rows)."""
+    from .classifier import _load_or_fit, get_model, lower_of
     from .defaults import default_text_policy
     from .dryrun import screen_records
     from .rules.classifier import innocent_variants
@@ -102,7 +105,9 @@ def screen_lines(corpus: list[dict], training: list[dict] | None = None) -> list
     texts = [r["text"] for r in rows]
     in_corpus = set(texts)
     if training and any(r["text"] in in_corpus for r in training):
-        model = fit([r for r in training if r["text"] not in in_corpus])
+        model = (_load_or_fit if cache else fit)(
+            [r for r in training if r["text"] not in in_corpus]
+        )
     else:
         model = get_model()  # the shipped model, as the screening uses it
     plain_preds = model.predict(texts)
@@ -135,13 +140,13 @@ def screen_lines(corpus: list[dict], training: list[dict] | None = None) -> list
 _training: list[dict] | None = None
 
 
-def _screen_path(path: str) -> list[Line]:
+def _screen_path(path: str, cache: bool = False) -> list[Line]:
     # the training rows are read once per process (a pool worker reads its own copy: each
     # task is sent only a path, not 20,000 rows)
     global _training
     if _training is None:
         _training = read_jsonl(training_files())
-    return screen_lines(read_jsonl([path]), _training)
+    return screen_lines(read_jsonl([path]), _training, cache)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,14 +163,23 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also choose on the classifier's scores for the text as written only",
     )
+    ap.add_argument(
+        "--cache-models",
+        action="store_true",
+        help="keep each leave-one-set-out model in the model cache (about 35 MB each), so a "
+        "re-run on the same training data (a rule change, --compare) trains nothing",
+    )
     args = ap.parse_args(argv)
+    from functools import partial
+
+    screen = partial(_screen_path, cache=args.cache_models)
     if args.jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            sets = list(pool.map(_screen_path, args.corpus))
+            sets = list(pool.map(screen, args.corpus))
     else:
-        sets = [_screen_path(path) for path in args.corpus]
+        sets = [screen(path) for path in args.corpus]
     t_en, t_ko = choose(sets)
     print(f"chosen: English {t_en}, Korean {t_ko} (objective {objective(sets, t_en, t_ko)})")
     if args.compare:

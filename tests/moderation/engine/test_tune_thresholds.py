@@ -76,3 +76,34 @@ def test_a_corpus_in_the_training_data_is_scored_by_a_model_trained_without_it(m
     fitted_on.clear()
     tune_thresholds.screen_lines(corpus, [training[2]])  # unseen corpus: the shipped model
     assert fitted_on == []
+
+
+def test_cached_leave_one_out_models_are_loaded_not_refitted(monkeypatch, tmp_path):
+    """With ``cache``, a set's leave-one-out model goes through the model cache, keyed by
+    the training rows: the second screening of the same corpus trains nothing."""
+    from moderation.engine import classifier, tune_thresholds
+    from moderation.engine.classifier import Model
+
+    corpus = [{"text": "send money to this account", "label": "violating", "category": "spam"}]
+    training = [*corpus, {"text": "a quiet line", "label": "clean", "category": "clean_other"}]
+    fits = []
+
+    class Fake(Model):
+        def __init__(self):
+            pass
+
+        def predict(self, texts):
+            return [classifier.Prediction("spam", 0.8) for _ in texts]
+
+    def fake_fit(rows, seed=0):
+        fits.append(len(rows))
+        return Fake()
+
+    monkeypatch.setenv("PARLEY_MODEL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(classifier, "fit", fake_fit)
+    monkeypatch.setattr(classifier, "_digest", lambda rows: f"rows{len(rows)}")
+    monkeypatch.setattr("joblib.dump", lambda obj, path: path.write_bytes(b"x"))
+    monkeypatch.setattr("joblib.load", lambda path: Fake())
+    tune_thresholds.screen_lines(corpus, training, cache=True)
+    tune_thresholds.screen_lines(corpus, training, cache=True)
+    assert fits == [1]  # fitted once (on the one other line), then loaded
