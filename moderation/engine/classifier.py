@@ -308,7 +308,7 @@ def _cache_file(rows: Sequence[dict]) -> Path | None:
     return directory / f"classifier-{_digest(usable)}-sk{sklearn.__version__}-py{py}.joblib"
 
 
-def _load_or_fit(rows: Sequence[dict]) -> Model:
+def load_or_fit(rows: Sequence[dict]) -> Model:
     """Fit, or load the model this process's siblings already fitted on the same rows.
 
     The file is named by the training rows' digest and the scikit-learn and Python
@@ -344,7 +344,7 @@ def get_model() -> Model:
     global _model, builds
     with _lock:
         if _model is None:
-            _model = _load_or_fit(read_jsonl(training_files()))
+            _model = load_or_fit(read_jsonl(training_files()))
             builds += 1
         return _model
 

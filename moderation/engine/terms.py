@@ -356,10 +356,12 @@ class TermMatcher:
         if self.numbered.size:
             self._scan(self.numbered, norm.derived("numbers"), "numbers", found, excs, orig)
         if excs:
-            excepted = [m for m in found if _excepted(m, excs)]
+            kept, excepted = [], []
+            for m in found:
+                (excepted if _excepted(m, excs) else kept).append(m)
             if excepted:
                 norm.memo[("excepted", id(self))] = [m.span for m in excepted]
-                found = [m for m in found if not _excepted(m, excs)]
+            found = kept
         found = [m for m in found if not m.pattern.disguised or _disguised(orig, m.span)]
         if found and (self.quote_cues or self.after_cues):
             found = [m for m in found if not self._mention(orig, m.span)]

@@ -95,7 +95,7 @@ def screen_lines(
     texts are in ``training``, the classifier scores come from a model fitted on
     ``training`` without those texts (with ``cache``, loaded from the model cache when a
     run before fitted it on the same rows)."""
-    from .classifier import _load_or_fit, get_model, lower_of
+    from .classifier import get_model, load_or_fit, lower_of
     from .defaults import default_text_policy
     from .dryrun import screen_records
     from .rules.classifier import innocent_variants
@@ -105,9 +105,7 @@ def screen_lines(
     texts = [r["text"] for r in rows]
     in_corpus = set(texts)
     if training and any(r["text"] in in_corpus for r in training):
-        model = (_load_or_fit if cache else fit)(
-            [r for r in training if r["text"] not in in_corpus]
-        )
+        model = (load_or_fit if cache else fit)([r for r in training if r["text"] not in in_corpus])
     else:
         model = get_model()  # the shipped model, as the screening uses it
     plain_preds = model.predict(texts)

@@ -57,6 +57,8 @@ def innocent_variants(texts: Sequence[str], policy: Mapping[str, Any]) -> list[s
         variant = text
         for a, b in matcher.excepted_spans(normalize(text)):
             variant = variant[:a] + " " * (b - a) + variant[b:]
+        # strip_mentions skips everything when a policy has no reporting cues; a cue that
+        # matches nothing keeps its other half, the short quoted words, for such a policy
         variant = strip_mentions(variant, cues or ("\x00",))
         out.append(None if variant == text else variant)
     return out

@@ -260,25 +260,25 @@ def test_a_fitted_model_is_shared_through_the_cache_dir(tmp_path, monkeypatch):
         classifier, "fit", lambda r, seed=classifier.SEED: fits.append(1) or real_fit(r, seed)
     )
 
-    first = classifier._load_or_fit(rows)
+    first = classifier.load_or_fit(rows)
     assert len(fits) == 1 and len(list(tmp_path.glob("classifier-*.joblib"))) == 1
-    second = classifier._load_or_fit(rows)
+    second = classifier.load_or_fit(rows)
     assert len(fits) == 1  # loaded, not trained
     assert second.digest == first.digest
     assert [p.score for p in second.predict(["I know where you park"])] == [
         p.score for p in first.predict(["I know where you park"])
     ]
 
-    classifier._load_or_fit([*rows, {"text": "a new clean line", "category": "clean_other"}])
+    classifier.load_or_fit([*rows, {"text": "a new clean line", "category": "clean_other"}])
     assert len(fits) == 2  # other rows: another file
 
     for path in tmp_path.glob("classifier-*.joblib"):
         path.write_bytes(b"not a pickle")
-    classifier._load_or_fit(rows)
+    classifier.load_or_fit(rows)
     assert len(fits) == 3  # damaged: trained again (and the file rewritten)
-    classifier._load_or_fit(rows)
+    classifier.load_or_fit(rows)
     assert len(fits) == 3
 
     monkeypatch.setenv("PARLEY_MODEL_CACHE_DIR", "off")
-    classifier._load_or_fit(rows)
+    classifier.load_or_fit(rows)
     assert len(fits) == 4
