@@ -25,13 +25,16 @@ setting it.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .classifier import fit, label_of, read_jsonl, script_language, training_files
 
 GRID = tuple(round(0.60 + 0.01 * i, 2) for i in range(36))
+FP_WEIGHT = 2  # a clean line flagged costs this many violating lines caught
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class Line:
     tricky: bool
     # the score without the innocent variants (the text as written only), for --compare
     score_plain: float = 0.0
+    category: str = ""
 
 
 def flagged(line: Line, t_en: float, t_ko: float) -> bool:
@@ -56,8 +60,8 @@ def tally(lines: list[Line], t_en: float, t_ko: float) -> tuple[int, int]:
     return caught, fp
 
 
-def objective(sets: list[list[Line]], t_en: float, t_ko: float) -> int:
-    return sum(c - 2 * f for c, f in (tally(s, t_en, t_ko) for s in sets))
+def objective(sets: list[list[Line]], t_en: float, t_ko: float, fp_weight: int = FP_WEIGHT) -> int:
+    return sum(c - fp_weight * f for c, f in (tally(s, t_en, t_ko) for s in sets))
 
 
 def plain(sets: list[list[Line]]) -> list[list[Line]]:
@@ -67,7 +71,7 @@ def plain(sets: list[list[Line]]) -> list[list[Line]]:
     return [[replace(x, score=x.score_plain) for x in lines] for lines in sets]
 
 
-def choose(sets: list[list[Line]], grid=GRID) -> tuple[float, float]:
+def choose(sets: list[list[Line]], grid=GRID, fp_weight: int = FP_WEIGHT) -> tuple[float, float]:
     """The rule above; ``sets[0]`` is the corpus whose FP budgets must hold."""
     dev = sets[0]
     clean = [x for x in dev if not x.violating]
@@ -79,7 +83,7 @@ def choose(sets: list[list[Line]], grid=GRID) -> tuple[float, float]:
                 continue
             if sum(flagged(x, t_en, t_ko) for x in tricky) > 0.05 * len(tricky):
                 continue
-            value = sum(c - 2 * f for c, f in (tally(s, t_en, t_ko) for s in sets))
+            value = objective(sets, t_en, t_ko, fp_weight)
             key = (value, t_en + t_ko)
             if best is None or key > best[0]:
                 best = (key, t_en, t_ko)
@@ -130,8 +134,73 @@ def screen_lines(
                 score=cut(p.score),
                 tricky=row["category"] == "clean_tricky",
                 score_plain=cut(q.score),
+                category=row["category"],
             )
         )
+    return out
+
+
+# The five pre-declared fresh tests before heldout54 (four writers each), for --weigh.
+PAST_TESTS = tuple(
+    tuple(f"heldout{n}" for n in range(first, first + 4)) for first in range(34, 54, 4)
+)
+
+
+def dump(path: str, names: list[str], sets: list[list[Line]]) -> None:
+    """Every screened line with its corpus name, so a later choice replays without screening."""
+    with open(path, "w", encoding="utf-8") as f:
+        for name, lines in zip(names, sets, strict=True):
+            for x in lines:
+                f.write(json.dumps({"corpus": name, **asdict(x)}) + "\n")
+
+
+def load(path: str) -> tuple[list[str], list[list[Line]]]:
+    names: list[str] = []
+    by_name: dict[str, list[Line]] = {}
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            row = json.loads(raw)
+            name = row.pop("corpus")
+            if name not in by_name:
+                names.append(name)
+                by_name[name] = []
+            by_name[name].append(Line(**row))
+    return names, [by_name[n] for n in names]
+
+
+def weigh(
+    names: list[str],
+    sets: list[list[Line]],
+    weights: list[int],
+    blocks=PAST_TESTS,
+    grid=GRID,
+) -> list[tuple[int, list[tuple[float, float]], Counter]]:
+    """For each false-positive weight, hold each block of sets out in turn, choose the
+    thresholds on the rest (dev still first, so its budgets still bind) and count what they
+    do on the block: the choice judged on sets it did not see, as a fresh test judges it."""
+    out = []
+    for w in weights:
+        pairs, tot = [], Counter()
+        for block in blocks:
+            held = {names.index(b) for b in block if b in names}
+            if not held:
+                continue
+            pair = choose([s for i, s in enumerate(sets) if i not in held], grid, w)
+            pairs.append(pair)
+            for x in (x for i in sorted(held) for x in sets[i]):
+                hit = flagged(x, *pair)
+                by_classifier = hit and not x.by_other_rules
+                if x.violating:
+                    tot["violating"] += 1
+                    tot["caught"] += hit
+                    tot["caught_by_classifier_only"] += by_classifier
+                else:
+                    tot["clean"] += 1
+                    tot["fp"] += hit
+                    tot["fp_by_classifier_only"] += by_classifier
+                    tot["tricky"] += x.tricky
+                    tot["tricky_fp"] += hit and x.tricky
+        out.append((w, pairs, tot))
     return out
 
 
@@ -149,7 +218,7 @@ def _screen_path(path: str, cache: bool = False) -> list[Line]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--corpus", action="append", required=True, help="first one: dev")
+    ap.add_argument("--corpus", action="append", default=[], help="first one: dev")
     ap.add_argument(
         "--jobs",
         type=int,
@@ -167,25 +236,64 @@ def main(argv: list[str] | None = None) -> int:
         help="keep each leave-one-set-out model in the model cache (about 35 MB each), so a "
         "re-run on the same training data (a rule change, --compare) trains nothing",
     )
+    ap.add_argument("--dump", metavar="FILE", help="write every screened line to FILE (JSONL)")
+    ap.add_argument(
+        "--from-dump",
+        metavar="FILE",
+        help="replay the lines a --dump wrote instead of screening (no --corpus needed)",
+    )
+    ap.add_argument(
+        "--fp-weight",
+        type=int,
+        default=FP_WEIGHT,
+        help=f"a clean line flagged costs this many catches (default {FP_WEIGHT})",
+    )
+    ap.add_argument(
+        "--weigh",
+        metavar="W1,W2,...",
+        help="for each weight, hold out each past fresh test (heldout34-37 ... 50-53) in "
+        "turn, choose on the rest and print what the choice does on the held-out sets",
+    )
     args = ap.parse_args(argv)
-    from functools import partial
-
-    screen = partial(_screen_path, cache=args.cache_models)
-    if args.jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            sets = list(pool.map(screen, args.corpus))
+    if args.from_dump:
+        names, sets = load(args.from_dump)
+        args.corpus = names
+    elif not args.corpus:
+        ap.error("give --corpus (dev first) or --from-dump")
     else:
-        sets = [screen(path) for path in args.corpus]
-    t_en, t_ko = choose(sets)
-    print(f"chosen: English {t_en}, Korean {t_ko} (objective {objective(sets, t_en, t_ko)})")
+        from functools import partial
+
+        screen = partial(_screen_path, cache=args.cache_models)
+        if args.jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+                sets = list(pool.map(screen, args.corpus))
+        else:
+            sets = [screen(path) for path in args.corpus]
+        names = [Path(p).stem for p in args.corpus]
+        if args.dump:
+            dump(args.dump, names, sets)
+    if args.weigh:
+        for w, pairs, t in weigh(names, sets, [int(x) for x in args.weigh.split(",")]):
+            print(
+                f"weight {w}: pairs {' '.join(f'{a}/{b}' for a, b in pairs)}; held out: "
+                f"caught {t['caught']}/{t['violating']} "
+                f"({t['caught_by_classifier_only']} by the classifier only), "
+                f"clean flagged {t['fp']}/{t['clean']} "
+                f"({t['fp_by_classifier_only']} by the classifier only, "
+                f"{t['fp_by_classifier_only'] / max(t['clean'], 1):.2%}), "
+                f"tricky {t['tricky_fp']}/{t['tricky']}"
+            )
+    w = args.fp_weight
+    t_en, t_ko = choose(sets, fp_weight=w)
+    print(f"chosen: English {t_en}, Korean {t_ko} (objective {objective(sets, t_en, t_ko, w)})")
     if args.compare:
         before = plain(sets)
-        p_en, p_ko = choose(before)
+        p_en, p_ko = choose(before, fp_weight=w)
         print(
             f"without innocent variants: English {p_en}, Korean {p_ko} "
-            f"(objective {objective(before, p_en, p_ko)})"
+            f"(objective {objective(before, p_en, p_ko, w)})"
         )
     from .classifier import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO
 
@@ -194,10 +302,10 @@ def main(argv: list[str] | None = None) -> int:
         ("in use", (DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO)),
     ):
         parts = []
-        for path, lines in zip(args.corpus, sets, strict=True):
+        for name, lines in zip(names, sets, strict=True):
             caught, fp = tally(lines, *pair)
             n_viol = sum(x.violating for x in lines)
-            parts.append(f"{Path(path).stem} {caught}/{n_viol} fp {fp}/{len(lines) - n_viol}")
+            parts.append(f"{name} {caught}/{n_viol} fp {fp}/{len(lines) - n_viol}")
         print(f"  {label} {pair[0]}/{pair[1]}: " + " | ".join(parts))
     return 0
 

@@ -107,3 +107,38 @@ def test_cached_leave_one_out_models_are_loaded_not_refitted(monkeypatch, tmp_pa
     tune_thresholds.screen_lines(corpus, training, cache=True)
     tune_thresholds.screen_lines(corpus, training, cache=True)
     assert fits == [1]  # fitted once (on the one other line), then loaded
+
+
+def test_a_dump_replays_the_same_lines(tmp_path):
+    from moderation.engine.tune_thresholds import dump, load
+
+    sets = [[line(False, "en", 0.0, tricky=True)], [line(True, "ko", 0.7, other=True)]]
+    dump(str(tmp_path / "d.jsonl"), ["dev", "heldout9"], sets)
+    assert load(str(tmp_path / "d.jsonl")) == (["dev", "heldout9"], sets)
+
+
+def test_weigh_judges_each_weight_on_the_blocks_it_held_out():
+    from moderation.engine.tune_thresholds import weigh
+
+    dev = [line(False, "en", 0.0) for _ in range(100)]
+    # the training side: at 0.70, 3 catches for 1 false positive (worth it at weight 2,
+    # not at weight 4)
+    train = [line(True, "en", s) for s in (0.71, 0.72, 0.73)] + [line(False, "en", 0.70)]
+    train += [line(True, "en", 0.95)]
+    # the held-out block: at 0.70 it pays 2 false positives (one of them tricky) for 1 catch
+    block = [line(True, "en", 0.75), line(True, "en", 0.20, other=True)]
+    block += [line(False, "en", 0.74, tricky=True), line(False, "en", 0.71)]
+    block += [line(False, "en", 0.0, other=True)]
+    names = ["dev", "train", "b1"]
+    out = weigh(names, [dev, train, block], [2, 4], blocks=[("b1",)], grid=(0.70, 0.80, 0.90))
+    (w2, pairs2, t2), (w4, pairs4, t4) = out
+    assert (w2, pairs2, w4, pairs4) == (
+        2,
+        [(0.70, 0.90)],
+        4,
+        [(0.90, 0.90)],
+    )  # no Korean: ties go high
+    assert (t2["caught"], t2["violating"], t2["caught_by_classifier_only"]) == (2, 2, 1)
+    assert (t2["fp"], t2["clean"], t2["fp_by_classifier_only"]) == (3, 3, 2)
+    assert (t2["tricky_fp"], t2["tricky"]) == (1, 1)
+    assert (t4["caught"], t4["fp"], t4["fp_by_classifier_only"], t4["tricky_fp"]) == (1, 1, 0, 0)
