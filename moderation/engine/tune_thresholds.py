@@ -20,6 +20,12 @@ unseen. The grid starts at 0.60 since round 5 (before: 0.70), because a model tr
 more writers' text may place the best pair lower. The result is a suggestion for
 ``DEFAULT_THRESHOLD`` / ``DEFAULT_THRESHOLD_KO``; measure the next fresh set once after
 setting it.
+
+The false-positive weight (2 above) is ``--fp-weight``. ``--dump FILE`` keeps every
+screened line so that ``--from-dump FILE`` replays a choice in seconds, and ``--weigh
+2,4,8`` judges each weight the way a fresh test would: each past four-writer test
+(``PAST_TESTS``) is held out in turn, the pair is chosen on the rest, and what it does on
+the held-out sets is counted (how the weight for heldout54-57 was chosen: engine README).
 """
 
 from __future__ import annotations
