@@ -365,14 +365,23 @@ def _other_number(text: str, a: int) -> bool:
     return _OTHER_NUMBER_CUE.search(text, max(0, a - 24), a) is not None
 
 
+# after the number: what it really is ("… 보고 주민번호인 줄 알았는데 제조번호래요")
+_NOT_AN_RRN_AFTER = re.compile(
+    r"(?:제조|일련|제품|모델|시리얼|로트|부품)\s?번호|주민\s?번호인\s?줄|주민\s?번호(?:가|는)\s?아니|"
+    r"\b(?:serial|model|part|lot) (?:number|no)\b|not an? (?:id|rrn|resident)"
+)
+
+
 def _rrns(base: Key) -> list[Finding]:
     out = []
     for m in _RRN.finditer(base.text):
-        if _other_number(base.text, m.start()):
+        if _other_number(base.text, m.start()) or _NOT_AN_RRN_AFTER.search(
+            base.text, m.end(), m.end() + 60
+        ):
             continue
         if plausible_rrn(*m.groups()):
             out.append(Finding("rrn", base.span(*m.span()), re.sub(r"\D", "", m.group())))
-    if not out:
+    if not out and not _NOT_AN_RRN_AFTER.search(base.text):
         word = _RRN_WORD.search(base.text)
         digits = word and _SIX_DIGITS.search(base.text)
         if digits and not placeholder_digits(re.sub(r"\D", "", digits.group())):
@@ -624,6 +633,10 @@ _RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽�
 _COMPLEX_IN = rf"{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}"
 _HOME_COMPLEX = re.compile(
     rf"(?<![가-힣])집(?:은|이|도)?\s{_COMPLEX_IN}|"
+    # "집은 잠실 엘스 3층": someone's home by a place or complex name and the floor (not
+    # "우리 집은 3층이라": one's own home, and no place named)
+    r"(?<!우리 )(?<!저희 )(?<!우리)(?<!저희)(?<!내 )(?<!제 )(?<![가-힣])집은\s"
+    r"(?:[가-힣a-z]{1,8}\s){1,3}\d{1,2}층(?!\s?(?:짜리|건물|높이|이상|이하))|"
     # ... or with the residence word after it: "세종시 도담동 한신아파트 살아요"
     rf"{_COMPLEX_IN}\s?(?:에\s?)?(?:살아|산다|삽니다|거주)"
 )
@@ -940,11 +953,13 @@ _WORK_NAME_KO = re.compile(
     rf"(?<![가-힣])[{_SURNAMES_KO}][가-힣]{{2}}\s?(?:{_WORK_TITLE_KO})"
     r"(?:임|이고|이며|이다|이야|님|이|가|은|는)?(?![가-힣])|"
     rf"(?:{_WORK_TITLE_KO}|직원)\s?(?:이름\s?)?[{_SURNAMES_KO}][가-힣]{{2}}"
-    r"(?:임|이고|이래|이에요|씨)?(?![가-힣])"
+    r"(?:임|이고|이래|이에요|씨)?(?![가-힣])|"
+    # a full name with an age after it: "김상철 54세 성동구청 공무원"
+    rf"(?<![가-힣])[{_SURNAMES_KO}][가-힣]{{2}}\s?[(,]?\s?\d{{2}}\s?세(?![가-힣])"
 )
 _WORK_UNIT_KO = re.compile(
     r"직장|회사|다님|다니는|다녀|근무|(?<!대표)(?<!국가대표)(?<!상대)(?<!우리)[가-힣0-9]{1,10}팀(?![가-힣])|"
-    r"지점|공장|연구소|사업장|병원|매장|창구|편의점|마트"
+    r"지점|공장|연구소|사업장|병원|매장|창구|편의점|마트|구청|시청|군청|공무원|주민센터"
 )
 _TEAMS_NOT_WORK = re.compile(r"대표팀|국가대표|상대팀|우리팀|홈팀|원정팀|응원팀|선수|감독|코치")
 _WORK_THANKS = re.compile(
@@ -955,7 +970,7 @@ _WORK_THANKS = re.compile(
 # words one of which every name pattern holds: plain substring tests, far cheaper than a
 # regex alternation on the comments (nearly all) that have none
 _WORK_NAME_EN_GATE = ("-", "name")
-_WORK_NAME_KO_GATE = tuple("이름 실명 본명 팀 직원".split()) + tuple(
+_WORK_NAME_KO_GATE = tuple("이름 실명 본명 팀 직원 세".split()) + tuple(
     _WORK_TITLE_KO.replace("생?", "").split("|")
 )
 

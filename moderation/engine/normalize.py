@@ -173,6 +173,16 @@ _EXTRA_LOOKALIKES = {
 }  # fmt: skip
 
 
+# Greek and Cyrillic capitals that are a Latin capital's twin. Case-folding first would
+# lose some of them: Greek Η folds to η, which the table reads as an n.
+_CAPITAL_LOOKALIKES = {
+    "Η": "h", "Ν": "n", "Β": "b", "Μ": "m", "Κ": "k", "Τ": "t", "Χ": "x", "Ζ": "z",
+    "Ι": "i", "Ε": "e", "Α": "a", "Ρ": "p", "Υ": "y", "Ο": "o",
+    "Н": "h", "В": "b", "М": "m", "К": "k", "Т": "t", "Х": "x", "А": "a", "Е": "e",
+    "О": "o", "Р": "p", "С": "c",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _conjoining_to_compat() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -197,6 +207,11 @@ def _fold_char(ch: str) -> str:
     for c in unicodedata.normalize("NFKC", ch):
         if c in conj:
             out.append(conj[c])
+            continue
+        # a capital look-alike whose small form looks like another letter: Greek Η is an
+        # H ("Ηang"), its small η an n; fold by the capital's shape, before case-folding
+        if c in _CAPITAL_LOOKALIKES:
+            out.append(_CAPITAL_LOOKALIKES[c])
             continue
         for c2 in c.casefold():
             for c3 in unicodedata.normalize("NFD", c2):
@@ -344,10 +359,14 @@ _DOTTED = re.compile(
 
 # a word cut into four or more short pieces by dots: ma.st.ur.bat.ing (not a host name:
 # the last piece is no top-level domain, and www./m. starts none of them)
+_NOT_A_TLD = (
+    r"(?<!\.com)(?<!\.net)(?<!\.org)(?<!\.kr)(?<!\.io)(?<!\.me)(?<!\.ly)(?<!\.jp)(?<!\.uk)"
+    r"(?<!\.us)(?<!\.gov)(?<!\.edu)"
+)
 _DOTTED_CHUNKS = re.compile(
-    r"(?<![a-z0-9.])(?!www\.|m\.)[a-z]{1,3}(?:\.[a-z]{1,3}){3,10}(?<!\.com)(?<!\.net)(?<!\.org)"
-    r"(?<!\.kr)(?<!\.io)(?<!\.me)(?<!\.ly)(?<!\.jp)(?<!\.uk)(?<!\.us)(?<!\.gov)(?<!\.edu)"
-    r"(?![a-z0-9.])"
+    rf"(?<![a-z0-9.])(?!www\.|m\.)[a-z]{{1,3}}(?:\.[a-z]{{1,3}}){{3,10}}{_NOT_A_TLD}(?![a-z0-9.])"
+    # or three pieces around a single letter, a last dot allowed: sh.i.t., fu.c.k
+    rf"|(?<![a-z0-9.])(?!www\.|m\.)[a-z]{{1,3}}\.[a-z]\.[a-z]{{1,3}}{_NOT_A_TLD}(?=\.?(?![a-z0-9]))"
 )
 
 # three or more single letters joined by asterisks: s*h*i*t (a masked f*ck has no

@@ -557,13 +557,22 @@ def _adds_marks(written: str, core: str) -> bool:
 
 
 def _disguised(original: str, span: tuple[int, int]) -> bool:
-    """The reader wrote something other than letters inside the word (a digit, a dot,
-    a space, a zero-width character, bare jamo)."""
+    """The reader wrote something other than plain letters inside the word: a digit, a
+    dot, a space, a zero-width character, bare jamo, a look-alike from another script
+    (``Ηang``), a full-width letter (``ｆｒｅｅ``), or a letter drawn out (``FFFFUUUU``)."""
     a, b = span
-    return any(
-        not ("\uac00" <= c <= "\ud7a3" or c.isalpha()) or 0x3131 <= ord(c) <= 0x318E
-        for c in original[a:b]
+    word = original[a:b]
+    return (
+        any(
+            not ("\uac00" <= c <= "\ud7a3" or ("a" <= c.lower() <= "z"))
+            or 0x3131 <= ord(c) <= 0x318E
+            for c in word
+        )
+        or _DRAWN_OUT.search(word) is not None
     )
+
+
+_DRAWN_OUT = re.compile(r"([A-Za-z])\1\1")
 
 
 def _has_bare_jamo(original: str, m: TermMatch) -> bool:

@@ -115,7 +115,8 @@ _BODY_WORD = re.compile(
 _INNOCENT_COMPOUND = re.compile(
     r"\b(?:pussy ?willows?|pussycats?|(?:blue|great|coal) tits?|titmouse|titmice|"
     r"blue-footed boob(?:y|ies)|boob(?:y|ies) birds?|woodcocks?|peacocks?|shuttlecocks?|"
-    r"cockatoos?|cockatiels?|cockerels?|cocktails?|dickcissels?|moby[- ]dick)\b",
+    r"cockatoos?|cockatiels?|cockerels?|cocktails?|dickcissels?|moby[- ]dick|"
+    r"kill[- ]chains?|hell'?s kitchen)(?![a-z])",  # not \b: "Kill Chain이랑" has no boundary
     re.IGNORECASE,
 )
 
