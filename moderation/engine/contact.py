@@ -381,9 +381,9 @@ def _rrns(base: Key) -> list[Finding]:
             continue
         if plausible_rrn(*m.groups()):
             out.append(Finding("rrn", base.span(*m.span()), re.sub(r"\D", "", m.group())))
-    if not out and not _NOT_AN_RRN_AFTER.search(base.text):
+    if not out:
         word = _RRN_WORD.search(base.text)
-        digits = word and _SIX_DIGITS.search(base.text)
+        digits = word and not _NOT_AN_RRN_AFTER.search(base.text) and _SIX_DIGITS.search(base.text)
         if digits and not placeholder_digits(re.sub(r"\D", "", digits.group())):
             a, b = min(word.start(), digits.start()), max(word.end(), digits.end())
             out.append(Finding("rrn", base.span(a, b), digits.group()))
@@ -633,10 +633,6 @@ _RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽�
 _COMPLEX_IN = rf"{_DISTRICT_NEIGHBOURHOOD}\s[가-힣a-z0-9]{{0,10}}?\s?{_COMPLEX}"
 _HOME_COMPLEX = re.compile(
     rf"(?<![가-힣])집(?:은|이|도)?\s{_COMPLEX_IN}|"
-    # "집은 잠실 엘스 3층": someone's home by a place or complex name and the floor (not
-    # "우리 집은 3층이라": one's own home, and no place named)
-    r"(?<!우리 )(?<!저희 )(?<!우리)(?<!저희)(?<!내 )(?<!제 )(?<![가-힣])집은\s"
-    r"(?:[가-힣a-z]{1,8}\s){1,3}\d{1,2}층(?!\s?(?:짜리|건물|높이|이상|이하))|"
     # ... or with the residence word after it: "세종시 도담동 한신아파트 살아요"
     rf"{_COMPLEX_IN}\s?(?:에\s?)?(?:살아|산다|삽니다|거주)"
 )
@@ -650,9 +646,22 @@ def _addresses(base: Key) -> list[Finding]:
     return found
 
 
+# "집은 잠실 엘스 3층": someone's home by a place or complex name and the floor (not "우리
+# 집은 3층이라": one's own home, and no place named); literal first, so the engine skips
+# to each 집은 instead of trying the lookbehinds at every position
+_HOME_FLOOR = re.compile(
+    r"집은(?<!우리 집은)(?<!저희 집은)(?<!우리집은)(?<!저희집은)(?<!내 집은)(?<!제 집은)"
+    r"(?<![가-힣]집은)\s(?:[가-힣a-z]{1,8}\s){1,3}\d{1,2}층(?!\s?(?:짜리|건물|높이|이상|이하))"
+)
+
+
 def _address(base: Key) -> list[Finding]:
     text = base.text
-    named = _NAMED_ADDRESS.search(text) or _HOME_COMPLEX.search(text)
+    named = (
+        _NAMED_ADDRESS.search(text)
+        or _HOME_COMPLEX.search(text)
+        or ("집은" in text and _HOME_FLOOR.search(text))
+    )
     if named:
         return [Finding("address", base.span(*named.span()), named.group())]
     if not _DIGIT.search(text):
@@ -970,7 +979,8 @@ _WORK_THANKS = re.compile(
 # words one of which every name pattern holds: plain substring tests, far cheaper than a
 # regex alternation on the comments (nearly all) that have none
 _WORK_NAME_EN_GATE = ("-", "name")
-_WORK_NAME_KO_GATE = tuple("이름 실명 본명 팀 직원 세".split()) + tuple(
+_AGE_KO = re.compile(r"\d\s?세(?![가-힣])")
+_WORK_NAME_KO_GATE = tuple("이름 실명 본명 팀 직원".split()) + tuple(
     _WORK_TITLE_KO.replace("생?", "").split("|")
 )
 
@@ -981,7 +991,9 @@ def _named_at_work(base: Key) -> list[Finding]:
         (_WORK_NAME_EN_GATE, _WORK_NAME_EN, _WORK_UNIT_EN),
         (_WORK_NAME_KO_GATE, _WORK_NAME_KO, _WORK_UNIT_KO),
     ):
-        if not any(word in text for word in gate):  # no hyphen, no title: most comments
+        if not any(word in text for word in gate) and not (
+            gate is _WORK_NAME_KO_GATE and "세" in text and _AGE_KO.search(text)
+        ):  # no hyphen, no title, no age: most comments
             continue
         name = name_pat.search(text)
         if name is None or name.group().rsplit(" ", 1)[-1] in _NOT_A_NAME:
