@@ -88,11 +88,15 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # 0.68 / 0.76 with round 21's rules and 1,458 lines dropped for heldout50-53, before those
 # four were measured; 0.61 / 0.73 with heldout50-53 retired, round 22's rules and the
 # classifier reading the innocent variants (the state shipped at the end of session 10;
-# objective 14,031 against 14,018 at 0.68 / 0.76: 29 more caught, 8 more clean flagged).
+# objective 14,031 against 14,018 at 0.68 / 0.76: 29 more caught, 8 more clean flagged);
+# still 0.61 / 0.73 (weight 2 kept by the held-out weight rule) with 1,523 lines dropped
+# for heldout54-57, before those four were measured; 0.65 / 0.68 with heldout54-57 retired,
+# round 23's rules and 1,624 lines dropped for heldout58-61 (weight 2 again: 0.39 % of
+# held-out clean lines flagged by the classifier alone), before those four were measured.
 # The objective is flat near its top, so the pick moves by a few hundredths when the
 # data change.
-DEFAULT_THRESHOLD = 0.61
-DEFAULT_THRESHOLD_KO = 0.73
+DEFAULT_THRESHOLD = 0.65
+DEFAULT_THRESHOLD_KO = 0.68
 
 
 @dataclass(frozen=True, slots=True)
