@@ -20,7 +20,9 @@ from .normalize import Key, Normalized
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # phone, email, rrn, messenger, address, plate, id_document, exposure, account, plug
+    # phone, email, rrn, messenger, address, plate, id_document, exposure, account, plug,
+    # whereabouts (knowing where someone lives or goes: code "threat")
+    kind: str
     span: tuple[int, int]
     value: str  # normalised value (digits, handle, ...)
     code: str = "personal_info"
@@ -96,7 +98,8 @@ _PUBLIC_LINE_CUE = re.compile(
     r"public (?:line|number|phone)|main (?:line|number)|switchboard|hotline|helpline|"
     r"information line|official (?:line|number)|consular (?:line|section|number)|"
     r"embassy (?:line|number)|(?:embassy|consulate)(?:'s)? (?:number|phone|line)|"
-    r"on (?:their|its) (?:official )?(?:web)?site|"
+    r"(?:on|per) (?:their|its) (?:official )?(?:web)?site|booking desk|box office|ticket office|"
+    r"reservation desk|"
     r"대표\s?(?:번호|전화)|민원실|민원\s?전화|안내\s?전화|피해자?\s?지원\s?센터|"
     # an office of the state: its landline is on its website
     r"구청|시청|군청|도청|주민\s?센터|보건소|경찰서|소방서|[가-힣]{2,6}지도과|"
@@ -367,7 +370,8 @@ def _other_number(text: str, a: int) -> bool:
 
 # after the number: what it really is ("… 보고 주민번호인 줄 알았는데 제조번호래요")
 _NOT_AN_RRN_AFTER = re.compile(
-    r"(?:제조|일련|제품|모델|시리얼|로트|부품)\s?번호|주민\s?번호인\s?줄|주민\s?번호(?:가|는)\s?아니|"
+    r"(?:제조|일련|제품|모델|시리얼|로트|부품)\s?번호|\bplaceholder|"
+    r"\b(?:sample|dummy) (?:number|form)|주민\s?번호인\s?줄|주민\s?번호(?:가|는)\s?아니|"
     r"\b(?:serial|model|part|lot) (?:number|no)\b|not an? (?:id|rrn|resident)"
 )
 
@@ -596,6 +600,8 @@ _ADDRESS_PATTERNS = [
     ),
     re.compile(r"\b\d{1,5}(?:-\d{1,5})?\s(?:[a-z]+\s){0,3}(?:apt|apartments?|villa|mansion)\b"),
     re.compile(r"\b\d{1,5}\s[a-z]+-(?:ro|gil|daero|dong|gu)\b"),
+    # "Hwagok-dong 1052-7": the neighbourhood, then the lot number
+    re.compile(r"\b[a-z]+-(?:dong|ro|gil|daero|ri)\s\d{1,5}(?:-\d{1,4})?(?![\d-])"),
     # building-unit without a street cue ("102-1503, Jamsil ..."): needs a cue or a second element
     re.compile(r"(?<![\d-])\d{3}-\d{3,4}(?![\d-])"),
 ]
@@ -712,12 +718,15 @@ def _plates(base: Key) -> list[Finding]:
 
 # ----------------------------------------------------------------------------- ID documents
 
-# Passport numbers (Korea: a letter and 8 digits, or since 2021 a letter, 3 digits, a
-# letter and 4 digits; China a letter and 8, Japan two letters and 7) next to a passport
-# cue, and Korean driving-licence numbers, whose dashed shape (region-year-serial-check,
-# 11-19-123456-78) is distinctive enough on its own; undashed, they need a licence cue.
+# Passport numbers (Korea: a letter and 8 digits, written with 7 by some readers right
+# after 여권번호, or since 2021 a letter, 3 digits, a letter and 4 digits; China a letter
+# and 8, Japan two letters and 7) next to a passport cue, and Korean driving-licence
+# numbers, whose dashed shape (region-year-serial-check, 11-19-123456-78) is distinctive
+# enough on its own; undashed, they need a licence cue.
 _PASSPORT = re.compile(
     r"(?<![a-z0-9])(?:[a-z]\d{8}|[a-z]{2}\d{7}|[a-z]\d{3}[a-z]\d{4})(?![a-z0-9])"
+    # a letter and 7 digits, right after the word for it
+    r"|(?<=여권번호 )[a-z]\d{7}(?![a-z0-9])|(?<=여권번호)[a-z]\d{7}(?![a-z0-9])"
 )
 _PASSPORT_CUE = re.compile(r"passport|여권")
 _LICENCE_DASHED = re.compile(r"(?<![\d-])(?:1[1-9]|2[0-8])-\d{2}-\d{6}-\d{2}(?![\d-])")
@@ -955,7 +964,9 @@ _WORK_UNIT_EN = re.compile(
     r"\b(?:morning|night|evening) crew\b|\bworks? (?:at|for|in|nights|night shifts)\b|"
     r"\bbased at\b|\bdepartment\b|\bdept\b|\b(?:counter|window|ward) \d"
 )
-_WORK_TITLE_KO = "대리|과장|차장|부장|팀장|사원|주임|책임|선임|수석|간호사|매니저|알바생?|점장|실장"
+_WORK_TITLE_KO = (
+    "대리|과장|차장|부장|팀장|사원|주임|책임|선임|수석|간호사|매니저|알바생?|점장|실장|상담원"
+)
 _WORK_NAME_KO = re.compile(
     rf"(?:이름|실명|본명)\s?(?:은|는|이|:)?\s?[{_SURNAMES_KO}][가-힣]{{2}}(?![가-힣])|"
     rf"(?<![가-힣])[가-힣0-9]{{1,10}}팀\s?[{_SURNAMES_KO}][가-힣]{{2}}(?![가-힣])|"
@@ -968,7 +979,7 @@ _WORK_NAME_KO = re.compile(
 )
 _WORK_UNIT_KO = re.compile(
     r"직장|회사|다님|다니는|다녀|근무|(?<!대표)(?<!국가대표)(?<!상대)(?<!우리)[가-힣0-9]{1,10}팀(?![가-힣])|"
-    r"지점|공장|연구소|사업장|병원|매장|창구|편의점|마트|구청|시청|군청|공무원|주민센터"
+    r"지점|지사|공장|연구소|사업장|병원|매장|창구|편의점|마트|구청|시청|군청|공무원|주민센터"
 )
 _TEAMS_NOT_WORK = re.compile(r"대표팀|국가대표|상대팀|우리팀|홈팀|원정팀|응원팀|선수|감독|코치")
 _WORK_THANKS = re.compile(
@@ -1148,9 +1159,68 @@ def _plugs(base: Key) -> list[Finding]:
     return [Finding("plug", base.span(*pointer.span()), pointer.group(), code="spam")]
 
 
+# ----------------------------------------------------------------------------- whereabouts
+
+# A reader telling someone they know where that person lives, works or goes: "I know which
+# station you get off at", "We know where the judge parks", "너 어디 사는지 다 안다". A
+# threat with no threat word, so the finding carries the threat code. It needs the
+# knowing, a person (you, the reporter, his) and a place or routine in the same sentence
+# ("I know where you're coming from", "we know where the money went" are not), and it is
+# not counted inside a quotation (a victim reporting the message they got).
+_KNOWS_EN = re.compile(
+    r"\b(?:i|we)(?:'ve| have)? (?:know|found out|figured out|found)(?: exactly)?"
+    r" (?:where|which|what time|when)\b(?P<rest>[^.!?\n]{0,70})"
+)
+_KNOWS_PERSON_EN = re.compile(
+    r"\b(?:you|your|you're|youre|u|ur|he|his|she|her|they|their|the|this|that|[a-z]+'s)\b"
+)
+_KNOWS_ROUTINE_EN = re.compile(
+    r"\b(?:lives?|living|parks?|works?|go|goes|takes?|gets? off|eats?|sleeps?|leaves?|"
+    r"office|school|gym|station|building|apartment|apt|complex|unit|dorm|bus|buses|train|"
+    r"car|house|home|floor|exit|kids?|children|family|wife|husband|parents|daughter|son|"
+    r"route|walks?|jogs?|runs|drives?|commute|stop|uses?|parking|garage|shift)\b"
+)
+_KNOWS_NOT_EN = re.compile(
+    r"where (?:you're|you are|youre|he's|she's|they're|this is|it's|that's) "
+    r"(?:coming from|going|heading)|which one|what time it is|where (?:the )?money|"
+    r"where (?:you|he|she|they) stands?|where this (?:is )?going|where it went wrong"
+)
+_KNOWS_KO = re.compile(
+    r"(?:어디\s?(?:사는지|사는\s?곳|다니는지|사는데)|어느\s?[가-힣]{1,4}\s?(?:사는지|다니는지|사는데)|"
+    r"사는\s?곳|사는\s?집|다니는\s?(?:학교|회사|곳|직장)|퇴근길|출근길|퇴근\s?시간|출근\s?시간|"
+    r"몇\s?시에\s?[가-힣]{1,5}는지|주차(?:해\s?두는|하는)\s?곳)"
+    r"[^.!?\n]{0,12}?(?:다\s?|이미\s?|벌써\s?)?"
+    r"(?:안다|알아(?!보|요\?|\?)|알고\s?있|알아냈|알아냄|알거든|파악)"
+)
+_QUOTED = re.compile(
+    r"(?<![a-z])'[^']{2,120}'(?![a-z])|\"[^\"]{2,120}\"|‘[^’]{2,120}’|“[^”]{2,120}”|「[^」]{2,120}」"
+)
+
+
+def _whereabouts(base: Key) -> list[Finding]:
+    text = base.text
+    found = None
+    if "know" in text or "found" in text or "figured" in text:
+        for m in _KNOWS_EN.finditer(text):
+            rest = m.group("rest")
+            if _KNOWS_NOT_EN.search(text, m.start(), m.end() + 20):
+                continue
+            if _KNOWS_PERSON_EN.search(rest) and _KNOWS_ROUTINE_EN.search(rest):
+                found = m
+                break
+    if found is None and ("알" in text or "파악" in text):
+        found = _KNOWS_KO.search(text)
+    if found is None:
+        return []
+    if any(a <= found.start() < b for a, b in (q.span() for q in _QUOTED.finditer(text))):
+        return []
+    return [Finding("whereabouts", base.span(*found.span()), found.group(), code="threat")]
+
+
 DETECTORS["exposure"] = _exposure
 DETECTORS["account"] = lambda b: _accounts(b) + _cards(b)
 DETECTORS["plug"] = _plugs
+DETECTORS["whereabouts"] = _whereabouts
 
 _ID_KINDS = ("rrn", "id_document", "account")
 

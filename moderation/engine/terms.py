@@ -223,7 +223,10 @@ class TermMatcher:
             if syl >= 3:
                 # spelled as pronounced: 주겨버린다 for 죽여버린다
                 self.phonetic.add(phonetic(core), value)
-            if syl >= 3 or value[0]:
+            # not for an exception: a hit in the initials key only counts where the reader
+            # typed bare consonants (ㄱㅅㄲ), which is never the innocent word; 곰 새끼 (a
+            # bear cub) read as ㄱㅅㄲ would clear 개새끼's initials
+            if syl >= 3 and not value[0]:
                 ini = initials_of(core.replace(" ", ""))
                 if len(ini) >= 2:
                     self.initials.add(ini, value)

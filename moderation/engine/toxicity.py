@@ -116,7 +116,9 @@ _INNOCENT_COMPOUND = re.compile(
     r"\b(?:pussy ?willows?|pussycats?|(?:blue|great|coal) tits?|titmouse|titmice|"
     r"blue-footed boob(?:y|ies)|boob(?:y|ies) birds?|woodcocks?|peacocks?|shuttlecocks?|"
     r"cockatoos?|cockatiels?|cockerels?|cocktails?|dickcissels?|moby[- ]dick|"
-    r"kill[- ]chains?|hell'?s kitchen)(?![a-z])",  # not \b: "Kill Chain이랑" has no boundary
+    r"kill[- ]chains?|hell'?s kitchen|chinks? in (?:the|its|their|his|her|our)|"
+    r"retard (?:tablets?|capsules?|formulations?))(?![a-z])",
+    # (?![a-z]), not \b: "Kill Chain이랑" has no word boundary
     re.IGNORECASE,
 )
 
