@@ -24,6 +24,7 @@ _SEVERITY = {
     "rrn": 95,
     "id_document": 90,
     "address": 85,
+    "whereabouts": 85,  # "I know where you live": a threat, ranked with an address
     "exposure": 80,
     "account": 78,
     "phone": 75,
