@@ -629,7 +629,8 @@ _NAMED_ADDRESS = re.compile(
 _PUBLIC_PLACE = re.compile(
     r"city hall|town hall|district office|(?:the )?court(?:house)?\b|embassy|consulate|"
     r"museum|library|national assembly|ministry|station\b|community cent(?:er|re)|"
-    r"시청|구청|군청|도청|주민센터|행정복지센터|법원|대사관|영사관|박물관|미술관|도서관|국회|정부청사|역\s?(?:주소|위치)"
+    r"시청|구청|군청|도청|주민센터|행정복지센터|법원|대사관|영사관|박물관|미술관|도서관|국회|정부청사|역\s?(?:주소|위치)|"
+    r"본사|사옥|거래소|headquarters|head office"
 )
 _RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽니다|거주|자택|본가")
 
@@ -644,7 +645,17 @@ _HOME_COMPLEX = re.compile(
 )
 
 
+# the code that opens someone's gate or front door: "Gate code is 4471", "공동현관 비번 1234*"
+_DOOR_CODE = re.compile(
+    r"\b(?:gate|door|entry|front door|building|lobby) (?:code|passcode|pin)"
+    r"(?: is| =|:)? ?#?\d{3,8}\b|(?:공동\s?)?현관\s?(?:비밀번호|비번)\s?(?:은|는|:)?\s?\d{3,8}"
+)
+
+
 def _addresses(base: Key) -> list[Finding]:
+    door = ("code" in base.text or "현관" in base.text) and _DOOR_CODE.search(base.text)
+    if door:
+        return [Finding("address", base.span(*door.span()), door.group())]
     found = _address(base)
     text = base.text
     if found and _PUBLIC_PLACE.search(text) and not _RESIDENCE_CUE.search(text):
@@ -1178,7 +1189,8 @@ _KNOWS_ROUTINE_EN = re.compile(
     r"\b(?:lives?|living|parks?|works?|go|goes|takes?|gets? off|eats?|sleeps?|leaves?|"
     r"office|school|gym|station|building|apartment|apt|complex|unit|dorm|bus|buses|train|"
     r"car|house|home|floor|exit|kids?|children|family|wife|husband|parents|daughter|son|"
-    r"route|walks?|jogs?|runs|drives?|commute|stop|uses?|parking|garage|shift)\b"
+    r"route|walks?|jogs?|runs|drives?|commute|stop|uses?|parking|garage|shift|stays?|"
+    r"staying|hotel|motel|pension|guesthouse)\b"
 )
 _KNOWS_NOT_EN = re.compile(
     r"where (?:you're|you are|youre|he's|she's|they're|this is|it's|that's) "

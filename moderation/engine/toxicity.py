@@ -117,7 +117,8 @@ _INNOCENT_COMPOUND = re.compile(
     r"blue-footed boob(?:y|ies)|boob(?:y|ies) birds?|woodcocks?|peacocks?|shuttlecocks?|"
     r"cockatoos?|cockatiels?|cockerels?|cocktails?|dickcissels?|moby[- ]dick|"
     r"kill[- ]chains?|hell'?s kitchen|chinks? in (?:the|its|their|his|her|our)|"
-    r"retard (?:tablets?|capsules?|formulations?))(?![a-z])",
+    r"retard (?:tablets?|capsules?|formulations?)|hell yeah|cock-a-doodle-doo\w*|"
+    r"horny goat weed|(?:champion|brood|in-whelp) bitch(?:es)?)(?![a-z])",
     # (?![a-z]), not \b: "Kill Chain이랑" has no word boundary
     re.IGNORECASE,
 )
