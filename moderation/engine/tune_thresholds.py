@@ -146,10 +146,10 @@ def screen_lines(
     return out
 
 
-# The pre-declared fresh tests so far (four writers each: heldout34-37 … heldout58-61),
+# The pre-declared fresh tests so far (four writers each: heldout34-37 … heldout62-65),
 # for --weigh.
 PAST_TESTS = tuple(
-    tuple(f"heldout{n}" for n in range(first, first + 4)) for first in range(34, 62, 4)
+    tuple(f"heldout{n}" for n in range(first, first + 4)) for first in range(34, 66, 4)
 )
 
 
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--weigh",
         metavar="W1,W2,...",
-        help="for each weight, hold out each past fresh test (heldout34-37 ... 58-61) in "
+        help="for each weight, hold out each past fresh test (heldout34-37 ... 62-65) in "
         "turn, choose on the rest and print what the choice does on the held-out sets",
     )
     args = ap.parse_args(argv)
