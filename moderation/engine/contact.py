@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .links import PROSE_WORDS
 from .normalize import Key, Normalized
+from .terms import quoted_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -1204,9 +1205,6 @@ _KNOWS_KO = re.compile(
     r"[^.!?\n]{0,12}?(?:다\s?|이미\s?|벌써\s?)?"
     r"(?:안다|알아(?!보|요\?|\?)|알고\s?있|알아냈|알아냄|알거든|파악)"
 )
-_QUOTED = re.compile(
-    r"(?<![a-z])'[^']{2,120}'(?![a-z])|\"[^\"]{2,120}\"|‘[^’]{2,120}’|“[^”]{2,120}”|「[^」]{2,120}」"
-)
 
 
 def _whereabouts(base: Key) -> list[Finding]:
@@ -1224,7 +1222,7 @@ def _whereabouts(base: Key) -> list[Finding]:
         found = _KNOWS_KO.search(text)
     if found is None:
         return []
-    if any(a <= found.start() < b for a, b in (q.span() for q in _QUOTED.finditer(text))):
+    if any(a <= found.start() < b for a, b in quoted_spans(text)):
         return []
     return [Finding("whereabouts", base.span(*found.span()), found.group(), code="threat")]
 

@@ -514,6 +514,11 @@ _QUOTED = re.compile(
 )
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every quoted stretch of ``text``, quotes included."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 def quoted_mentions(original: str, quote_cues: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of the quoted stretches that a comment reports: the words outside that
     quote include one of ``quote_cues`` (lower-case)."""
