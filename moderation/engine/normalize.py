@@ -174,7 +174,10 @@ _EXTRA_LOOKALIKES = {
 
 
 # Greek and Cyrillic capitals that are a Latin capital's twin. Case-folding first would
-# lose some of them: Greek Η folds to η, which the table reads as an n.
+# lose some of them: Greek Η folds to η, which the table reads as an n. Listed by hand,
+# not taken from the confusables table's capitals: that table reads a capital iota (Ι,
+# І) as an l, which would turn ΙDIOT into ldiot, and maps Coptic and other scripts'
+# capitals that no reader here types.
 _CAPITAL_LOOKALIKES = {
     "Η": "h", "Ν": "n", "Β": "b", "Μ": "m", "Κ": "k", "Τ": "t", "Χ": "x", "Ζ": "z",
     "Ι": "i", "Ε": "e", "Α": "a", "Ρ": "p", "Υ": "y", "Ο": "o",
