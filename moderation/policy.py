@@ -136,6 +136,12 @@ LATER_FIELDS: dict[str, Any] = {
     # A stored version had no public contact points: every e-mail and phone stays held.
     "contact_info_allow_domains": [],
     "contact_info_allow_numbers": [],
+    # A stored version had no sexual-remark rule in its "rules" list: empty lists keep it
+    # off there; `policy_adopt_defaults` brings the shipped lists and the rule.
+    "sexual_remark_words": [],
+    "sexual_remark_cues": [],
+    "sexual_remark_window": 60,
+    "sexual_remark_action": "hold",
 }
 
 
@@ -454,6 +460,10 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "generalisation_predicates": _patterns,
     "generalisation_window": _int(1, 500),
     "generalisation_action": _choice(*ACTIONS_WITH_OFF),
+    "sexual_remark_words": _patterns,
+    "sexual_remark_cues": _patterns,
+    "sexual_remark_window": _int(1, 500),
+    "sexual_remark_action": _choice(*ACTIONS_WITH_OFF),
 }
 
 

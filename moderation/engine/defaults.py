@@ -135,6 +135,10 @@ def _default_policy() -> dict:
         name: [p for line in lines for p in expand_line(line)]
         for name, lines in parse_sections(_data("generalisation.txt")).items()
     }
+    sexual = {
+        name: [p for line in lines for p in expand_line(line)]
+        for name, lines in parse_sections(_data("sexual_remark.txt")).items()
+    }
     mentions = parse_sections(_data("mentions.txt"))
     return {
         "rules": list(DEFAULT_TEXT_RULES),
@@ -159,6 +163,11 @@ def _default_policy() -> dict:
         "generalisation_negators": gen.get("negators", []),
         "generalisation_window": 60,
         "generalisation_action": "hold",
+        "sexual_remark_words": sexual["words"],
+        "sexual_remark_cues": sexual["cues"],
+        "sexual_remark_negators": sexual.get("negators", []),
+        "sexual_remark_window": 60,
+        "sexual_remark_action": "hold",
         "toxicity_threshold": 0.9,
         "toxicity_action": "hold",
         "classifier_threshold": CLASSIFIER_THRESHOLD,

@@ -617,13 +617,16 @@ _SHARED_MAX = 8
 
 def shared_matcher(policy) -> TermMatcher:
     """One compiled matcher for every term list of a policy (banned, suspect,
-    generalisation groups and predicates), shared by the rules that read them so a
-    comment is scanned once. Keyed by the lists' content; a few kept per process."""
+    generalisation groups and predicates, sexual-remark words and cues), shared by the
+    rules that read them so a comment is scanned once. Keyed by the lists' content; a
+    few kept per process."""
     lists = {
         "banned_terms": tuple(policy.get("banned_terms") or ()),
         "suspect_terms": tuple(policy.get("suspect_terms") or ()),
         "group": tuple(f"hate:{g}" for g in policy.get("generalisation_groups") or ()),
         "predicate": tuple(f"hate:{p}" for p in policy.get("generalisation_predicates") or ()),
+        "sexual_word": tuple(f"sexual:{w}" for w in policy.get("sexual_remark_words") or ()),
+        "sexual_cue": tuple(f"sexual:{c}" for c in policy.get("sexual_remark_cues") or ()),
     }
     exc = policy.get("term_exceptions") or {}
     mentions = {

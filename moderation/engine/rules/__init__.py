@@ -19,6 +19,7 @@ REGISTRY: dict[str, str] = {
     "contact_info": "moderation.engine.rules.contact_info:ContactInfoRule",
     "links": "moderation.engine.rules.links:LinksRule",
     "group_generalisation": "moderation.engine.rules.group_generalisation:GroupGeneralisationRule",
+    "sexual_remark": "moderation.engine.rules.sexual_remark:SexualRemarkRule",
     # not in-request rules: they need a model (Celery workers only)
     "toxicity": "moderation.engine.rules.toxicity:ToxicityRule",
     "classifier": "moderation.engine.rules.classifier:ClassifierRule",
@@ -31,6 +32,7 @@ DEFAULT_TEXT_RULES = (
     "contact_info",
     "links",
     "group_generalisation",
+    "sexual_remark",
 )
 
 
