@@ -304,3 +304,23 @@ def test_dry_run_of_a_missing_version(as_role):
         f"{BASE}/dry-run/", {"text": "x", "version": 42}, format="json"
     )
     assert (response.status_code, response.json()["error"]["code"]) == (404, "not_found")
+
+
+def test_dry_run_explains_a_sexual_remark_by_both_words(as_role, test_policy):
+    """An admin's own sexual-remark lists, tried in the dry-run before activating them:
+    the hit names the rule, the pair, and the span from one word to the other."""
+    admin = as_role("admin")
+    version = admin.post(
+        f"{BASE}/versions/",
+        {"sexual_remark_words": ["glorp"], "sexual_remark_cues": ["i'd"]},
+        format="json",
+    ).json()["version"]
+    text = "Honestly I'd glorp that anchor"
+    body = admin.post(f"{BASE}/dry-run/", {"text": text, "version": version}, format="json").json()
+    assert body["action"] == "hold"
+    (hit,) = [h for h in body["hits"] if h["rule"] == "sexual_remark"]
+    assert hit["code"] == "sexual" and hit["term"] == "glorp + i'd"
+    assert text[hit["span"][0] : hit["span"][1]] == hit["matched"] == "I'd glorp"
+    bad = admin.post(f"{BASE}/versions/", {"sexual_remark_window": "wide"}, format="json")
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "validation_error"
+    assert "sexual_remark_window" in bad.json()["error"]["fields"]
