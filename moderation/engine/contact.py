@@ -48,8 +48,9 @@ _SPREAD_SEPARATORS = re.compile(r"[\s.\-()ㅡ–—]+")
 _SPREAD_PHONE = re.compile(r"(?:01[016789]|0(?:2|[3-6][1-5]|70))\d{7,8}")
 _MOBILE_SHAPE = re.compile(r"01[016789][-. ]?\d{3,4}[-. ]?\d{4}")
 _PHONE_PATTERNS = [
-    # Korean mobile: 010-1234-5678, 01012345678, 011-123-4567
-    re.compile(r"(?:\+?82[-. ]?\(?0?\)?[-. ]?|)01[016789][-. ]?\d{3,4}[-. ]?\d{4}"),
+    # Korean mobile: 010-1234-5678, 01012345678, 011-123-4567; after the country code the
+    # 0 may go (82 10 1234 5678, 821012345678)
+    re.compile(r"(?:\+?82[-. ]?\(?0?\)?[-. ]?0?|0)1[016789][-. ]?\d{3,4}[-. ]?\d{4}"),
     # Korean landline: 02-123-4567, 031-1234-5678, 070 (VoIP)
     re.compile(r"(?:\+?82[-. ]?\(?0?\)?[-. ]?|)0(?:2|[3-6][1-5]|70)[-. )]?\d{3,4}[-. ]?\d{4}"),
     # international: +1 212 555 0199, +44 20 7946 0958, +86 138 0013 8000
@@ -72,6 +73,8 @@ def _phones(base: Key) -> list[Finding]:
                 digits = re.sub(r"\D", "", pm.group())
                 if len(digits) < 9 or len(digits) > 15:
                     continue
+                if pm.start() and mapped[pm.start() - 1].isdigit():
+                    break  # the tail of a longer number (8801043012345, a barcode)
                 a, b = m.start() + pm.start(), m.start() + pm.end()
                 found = Finding("phone", base.span(a, b), digits)
                 if not _public_line(text, found, a, b) and not placeholder_digits(digits):
@@ -357,10 +360,12 @@ _SIX_DIGITS = re.compile(r"(?<!\d)(?:\d[\s.\-]?){5}\d|[공영일이삼사오육�
 
 
 # Another number of the same shape, named as such just before it: an order, a parcel, a
-# bill, a case or a booking ("주문번호 230519-2847561", "order number 240315-1029384").
+# bill, a case, a booking or a barcode ("주문번호 230519-2847561", "order number
+# 240315-1029384", "바코드 8801111222333": Korean EAN-13 barcodes start 880, a birth year).
 _OTHER_NUMBER_CUE = re.compile(
-    r"(?:(?:주문|송장|운송장|의안|사건|접수|예약|승인|결제|회원|등기)\s?번호|발의일|"
-    r"(?:order|tracking|invoice|case|booking|reference|serial|bill|parcel)\s?(?:number|no\.?|#))"
+    r"(?:(?:주문|송장|운송장|의안|사건|접수|예약|승인|결제|회원|등기)\s?번호|발의일|바코드|상품\s?코드|"
+    r"(?:order|tracking|invoice|case|booking|reference|serial|bill|parcel)\s?(?:number|no\.?|#)|"
+    r"\b(?:barcode|ean|upc)(?:\s?(?:number|no\.?|#))?)"
     r"\s*[:#.]?\s*(?:는|은|가|이)?\s*$"
 )
 
@@ -725,6 +730,8 @@ def _plates(base: Key) -> list[Finding]:
             window = text[max(0, m.start() - 40) : m.end() + 40]
             if _PLATE_CUE.search(window):
                 out.append(Finding("plate", base.span(*m.span()), m.group()))
+    if out and _SAMPLE_CUE.search(text):  # the sample on a fine notice, a form, an ad
+        return []
     return out
 
 
