@@ -123,6 +123,14 @@ def parse_exceptions(text: str) -> dict[str, list[str]]:
     return out
 
 
+def _pair_lists(name: str) -> dict[str, list[str]]:
+    """A pair rule's data file: ``[section]`` lists, each line expanded as in the term files."""
+    return {
+        section: [p for line in lines for p in expand_line(line)]
+        for section, lines in parse_sections(_data(name)).items()
+    }
+
+
 @lru_cache(maxsize=1)
 def _default_policy() -> dict:
     banned: list[str] = []
@@ -131,14 +139,8 @@ def _default_policy() -> dict:
         parsed = parse_term_file(_data(name))
         banned += parsed["banned"]
         suspect += parsed["suspect"]
-    gen = {
-        name: [p for line in lines for p in expand_line(line)]
-        for name, lines in parse_sections(_data("generalisation.txt")).items()
-    }
-    sexual = {
-        name: [p for line in lines for p in expand_line(line)]
-        for name, lines in parse_sections(_data("sexual_remark.txt")).items()
-    }
+    gen = _pair_lists("generalisation.txt")
+    sexual = _pair_lists("sexual_remark.txt")
     mentions = parse_sections(_data("mentions.txt"))
     return {
         "rules": list(DEFAULT_TEXT_RULES),
