@@ -129,6 +129,8 @@ LATER_FIELDS: dict[str, Any] = {
     "classifier_action": "hold",
     # A stored version had one classifier threshold for every language: null keeps it so.
     "classifier_threshold_ko": None,
+    # A stored version had no per-category classifier thresholds: empty keeps it so.
+    "classifier_category_thresholds": {},
     # Link holds a stored version never had stay off there (the links rule reads a
     # missing field the same way); new installs and `policy_adopt_defaults` get "hold".
     "link_suspicious_action": "off",
@@ -237,6 +239,19 @@ def _fraction(value: Any, data: dict) -> Any:
 
 def _fraction_or_null(value: Any, data: dict) -> Any:
     return None if value is None else _fraction(value, data)
+
+
+def _category_fractions(value: Any, data: dict) -> Any:
+    """``{"spam": 0.4, ...}``: a fraction per classifier category (which categories:
+    :data:`moderation.engine.classifier.CATEGORIES`)."""
+    from .engine.classifier import CATEGORIES
+
+    if not isinstance(value, dict):
+        raise _Invalid("Must be an object of category: number.")
+    unknown = sorted(str(k) for k in value if k not in CATEGORIES)
+    if unknown:
+        raise _Invalid(f"Unknown category {unknown[0]!r}; one of: {', '.join(CATEGORIES)}.")
+    return {k: _fraction(v, data) for k, v in value.items()}
 
 
 def _string(value: Any, *, max_length: int, what: str = "Each entry") -> str:
@@ -456,6 +471,7 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "classifier_threshold": _fraction,
     "classifier_threshold_ko": _fraction_or_null,
     "classifier_action": _choice(*ACTIONS_WITH_OFF),
+    "classifier_category_thresholds": _category_fractions,
     "generalisation_groups": _patterns,
     "generalisation_predicates": _patterns,
     "generalisation_window": _int(1, 500),

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .classifier import DEFAULT_CATEGORY_THRESHOLDS as CLASSIFIER_CATEGORY_THRESHOLDS
 from .classifier import DEFAULT_THRESHOLD as CLASSIFIER_THRESHOLD
 from .classifier import DEFAULT_THRESHOLD_KO as CLASSIFIER_THRESHOLD_KO
 from .rules import DEFAULT_TEXT_RULES
@@ -174,6 +175,7 @@ def _default_policy() -> dict:
         "toxicity_action": "hold",
         "classifier_threshold": CLASSIFIER_THRESHOLD,
         "classifier_threshold_ko": CLASSIFIER_THRESHOLD_KO,
+        "classifier_category_thresholds": dict(CLASSIFIER_CATEGORY_THRESHOLDS),
         "classifier_action": "hold",
     }
 

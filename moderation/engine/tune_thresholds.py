@@ -34,12 +34,14 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .classifier import fit, label_of, read_jsonl, script_language, training_files
+from .classifier import CATEGORIES, fit, label_of, read_jsonl, script_language, training_files
 
 GRID = tuple(round(0.60 + 0.01 * i, 2) for i in range(36))
+# the values tried for a category threshold (classifier_category_thresholds)
+FLOOR_GRID = tuple(round(0.25 + 0.05 * i, 2) for i in range(8))
 FP_WEIGHT = 2  # a clean line flagged costs this many violating lines caught
 
 
@@ -53,21 +55,36 @@ class Line:
     # the score without the innocent variants (the text as written only), for --compare
     score_plain: float = 0.0
     category: str = ""
+    # the model's probability per violating category, where at least 0.1 (not cut at 0.5)
+    probs: dict[str, float] = field(default_factory=dict)
 
 
-def flagged(line: Line, t_en: float, t_ko: float) -> bool:
-    return line.by_other_rules or line.score >= (t_ko if line.lang == "ko" else t_en)
+Floors = dict[str, float]  # category -> threshold on that category's probability
 
 
-def tally(lines: list[Line], t_en: float, t_ko: float) -> tuple[int, int]:
+def flagged(line: Line, t_en: float, t_ko: float, floors: Floors | None = None) -> bool:
+    if line.by_other_rules or line.score >= (t_ko if line.lang == "ko" else t_en):
+        return True
+    return bool(floors) and any(line.probs.get(c, 0.0) >= f for c, f in floors.items())
+
+
+def tally(
+    lines: list[Line], t_en: float, t_ko: float, floors: Floors | None = None
+) -> tuple[int, int]:
     """(violating caught, clean flagged)."""
-    caught = sum(1 for x in lines if x.violating and flagged(x, t_en, t_ko))
-    fp = sum(1 for x in lines if not x.violating and flagged(x, t_en, t_ko))
+    caught = sum(1 for x in lines if x.violating and flagged(x, t_en, t_ko, floors))
+    fp = sum(1 for x in lines if not x.violating and flagged(x, t_en, t_ko, floors))
     return caught, fp
 
 
-def objective(sets: list[list[Line]], t_en: float, t_ko: float, fp_weight: int = FP_WEIGHT) -> int:
-    return sum(c - fp_weight * f for c, f in (tally(s, t_en, t_ko) for s in sets))
+def objective(
+    sets: list[list[Line]],
+    t_en: float,
+    t_ko: float,
+    fp_weight: int = FP_WEIGHT,
+    floors: Floors | None = None,
+) -> int:
+    return sum(c - fp_weight * f for c, f in (tally(s, t_en, t_ko, floors) for s in sets))
 
 
 def plain(sets: list[list[Line]]) -> list[list[Line]]:
@@ -77,25 +94,74 @@ def plain(sets: list[list[Line]]) -> list[list[Line]]:
     return [[replace(x, score=x.score_plain) for x in lines] for lines in sets]
 
 
-def choose(sets: list[list[Line]], grid=GRID, fp_weight: int = FP_WEIGHT) -> tuple[float, float]:
-    """The rule above; ``sets[0]`` is the corpus whose FP budgets must hold."""
-    dev = sets[0]
+def _within_budgets(dev: list[Line], t_en: float, t_ko: float, floors: Floors | None) -> bool:
     clean = [x for x in dev if not x.violating]
     tricky = [x for x in clean if x.tricky]
+    return sum(flagged(x, t_en, t_ko, floors) for x in clean) <= 0.02 * len(clean) and sum(
+        flagged(x, t_en, t_ko, floors) for x in tricky
+    ) <= 0.05 * len(tricky)
+
+
+def choose(
+    sets: list[list[Line]],
+    grid=GRID,
+    fp_weight: int = FP_WEIGHT,
+    floors: Floors | None = None,
+) -> tuple[float, float]:
+    """The rule above; ``sets[0]`` is the corpus whose FP budgets must hold."""
+    dev = sets[0]
     best: tuple | None = None
     for t_en in grid:
         for t_ko in grid:
-            if sum(flagged(x, t_en, t_ko) for x in clean) > 0.02 * len(clean):
+            if not _within_budgets(dev, t_en, t_ko, floors):
                 continue
-            if sum(flagged(x, t_en, t_ko) for x in tricky) > 0.05 * len(tricky):
-                continue
-            value = objective(sets, t_en, t_ko, fp_weight)
+            value = objective(sets, t_en, t_ko, fp_weight, floors)
             key = (value, t_en + t_ko)
             if best is None or key > best[0]:
                 best = (key, t_en, t_ko)
     if best is None:
         raise ValueError("no threshold pair keeps the first corpus within its budgets")
     return best[1], best[2]
+
+
+def choose_floors(
+    sets: list[list[Line]],
+    pair: tuple[float, float],
+    fp_weight: int = FP_WEIGHT,
+    grid=FLOOR_GRID,
+) -> Floors:
+    """Given the pair, each category in turn gets the value on ``grid`` that raises the
+    objective most (none where none raises it; ties: the higher value), keeping the
+    first corpus within its budgets."""
+    floors: Floors = {}
+    for cat in CATEGORIES:
+        best = (objective(sets, *pair, fp_weight, floors), 2.0)
+        for value in grid:
+            trial = {**floors, cat: value}
+            if not _within_budgets(sets[0], *pair, trial):
+                continue
+            key = (objective(sets, *pair, fp_weight, trial), value)
+            if key[0] > best[0] or (key[0] == best[0] and best[1] <= 1 and value > best[1]):
+                best = key
+        if best[1] <= 1:
+            floors[cat] = best[1]
+    return floors
+
+
+def choose_all(
+    sets: list[list[Line]], grid=GRID, fp_weight: int = FP_WEIGHT, floors: bool = True
+) -> tuple[float, float, Floors]:
+    """The pair; then, with ``floors``, the category thresholds given the pair and the
+    pair again given those (a category threshold that no longer raises the objective
+    under the new pair is dropped)."""
+    pair = choose(sets, grid, fp_weight)
+    if not floors:
+        return (*pair, {})
+    chosen = choose_floors(sets, pair, fp_weight)
+    if not chosen:
+        return (*pair, {})
+    pair = choose(sets, grid, fp_weight, chosen)
+    return (*pair, choose_floors(sets, pair, fp_weight))
 
 
 def screen_lines(
@@ -120,6 +186,7 @@ def screen_lines(
         model = get_model()  # the shipped model, as the screening uses it
     plain_preds = model.predict(texts)
     preds = lower_of(model, texts, innocent_variants(texts, policy))
+    violating = set(CATEGORIES)
 
     def cut(score: float) -> float:
         return score if score >= 0.5 else 0.0
@@ -141,6 +208,7 @@ def screen_lines(
                 tricky=row["category"] == "clean_tricky",
                 score_plain=cut(q.score),
                 category=row["category"],
+                probs={c: round(v, 4) for c, v in p.scores.items() if c in violating and v >= 0.1},
             )
         )
     return out
@@ -181,7 +249,8 @@ def weigh(
     weights: list[int],
     blocks=PAST_TESTS,
     grid=GRID,
-) -> list[tuple[int, list[tuple[float, float]], Counter]]:
+    floors: bool = True,
+) -> list[tuple[int, list[tuple[float, float, Floors]], Counter]]:
     """For each false-positive weight, hold each block of sets out in turn, choose the
     thresholds on the rest (dev still first, so its budgets still bind) and count what they
     do on the block: the choice judged on sets it did not see, as a fresh test judges it."""
@@ -192,7 +261,7 @@ def weigh(
             held = {names.index(b) for b in block if b in names}
             if not held:
                 continue
-            pair = choose([s for i, s in enumerate(sets) if i not in held], grid, w)
+            pair = choose_all([s for i, s in enumerate(sets) if i not in held], grid, w, floors)
             pairs.append(pair)
             for x in (x for i in sorted(held) for x in sets[i]):
                 hit = flagged(x, *pair)
@@ -201,6 +270,8 @@ def weigh(
                     tot["violating"] += 1
                     tot["caught"] += hit
                     tot["caught_by_classifier_only"] += by_classifier
+                    tot[f"caught_{x.category}"] += hit
+                    tot[f"n_{x.category}"] += 1
                 else:
                     tot["clean"] += 1
                     tot["fp"] += hit
@@ -209,6 +280,11 @@ def weigh(
                     tot["tricky_fp"] += hit and x.tricky
         out.append((w, pairs, tot))
     return out
+
+
+def _show(t_en: float, t_ko: float, floors: Floors | None = None) -> str:
+    extra = ",".join(f"{c}>={v}" for c, v in (floors or {}).items())
+    return f"{t_en}/{t_ko}" + (f"+{extra}" if extra else "")
 
 
 _training: list[dict] | None = None
@@ -256,6 +332,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"a clean line flagged costs this many catches (default {FP_WEIGHT})",
     )
     ap.add_argument(
+        "--pair-only",
+        action="store_true",
+        help="choose the two language thresholds only, no category thresholds (the rule "
+        "before session 13)",
+    )
+    ap.add_argument(
         "--weigh",
         metavar="W1,W2,...",
         help="for each weight, hold out each past fresh test (heldout34-37 ... 62-65) in "
@@ -282,19 +364,24 @@ def main(argv: list[str] | None = None) -> int:
         if args.dump:
             dump(args.dump, names, sets)
     if args.weigh:
-        for w, pairs, t in weigh(names, sets, [int(x) for x in args.weigh.split(",")]):
+        weights = [int(x) for x in args.weigh.split(",")]
+        for w, pairs, t in weigh(names, sets, weights, floors=not args.pair_only):
+            cats = " ".join(f"{c} {t[f'caught_{c}']}/{t[f'n_{c}']}" for c in CATEGORIES)
             print(
-                f"weight {w}: pairs {' '.join(f'{a}/{b}' for a, b in pairs)}; held out: "
+                f"weight {w}: pairs {' '.join(_show(*p) for p in pairs)}; held out: "
                 f"caught {t['caught']}/{t['violating']} "
                 f"({t['caught_by_classifier_only']} by the classifier only), "
                 f"clean flagged {t['fp']}/{t['clean']} "
                 f"({t['fp_by_classifier_only']} by the classifier only, "
                 f"{t['fp_by_classifier_only'] / max(t['clean'], 1):.2%}), "
-                f"tricky {t['tricky_fp']}/{t['tricky']}"
+                f"tricky {t['tricky_fp']}/{t['tricky']}; {cats}"
             )
     w = args.fp_weight
-    t_en, t_ko = choose(sets, fp_weight=w)
-    print(f"chosen: English {t_en}, Korean {t_ko} (objective {objective(sets, t_en, t_ko, w)})")
+    t_en, t_ko, floors = choose_all(sets, fp_weight=w, floors=not args.pair_only)
+    print(
+        f"chosen: English {t_en}, Korean {t_ko}, per category {floors or 'none'} "
+        f"(objective {objective(sets, t_en, t_ko, w, floors)})"
+    )
     if args.compare:
         before = plain(sets)
         p_en, p_ko = choose(before, fp_weight=w)
@@ -302,18 +389,18 @@ def main(argv: list[str] | None = None) -> int:
             f"without innocent variants: English {p_en}, Korean {p_ko} "
             f"(objective {objective(before, p_en, p_ko, w)})"
         )
-    from .classifier import DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO
+    from .classifier import DEFAULT_CATEGORY_THRESHOLDS, DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO
 
     for label, pair in (
-        ("chosen", (t_en, t_ko)),
-        ("in use", (DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO)),
+        ("chosen", (t_en, t_ko, floors)),
+        ("in use", (DEFAULT_THRESHOLD, DEFAULT_THRESHOLD_KO, DEFAULT_CATEGORY_THRESHOLDS)),
     ):
         parts = []
         for name, lines in zip(names, sets, strict=True):
             caught, fp = tally(lines, *pair)
             n_viol = sum(x.violating for x in lines)
             parts.append(f"{name} {caught}/{n_viol} fp {fp}/{len(lines) - n_viol}")
-        print(f"  {label} {pair[0]}/{pair[1]}: " + " | ".join(parts))
+        print(f"  {label} {_show(*pair)}: " + " | ".join(parts))
     return 0
 
 

@@ -80,6 +80,10 @@ def _errors(data):
         ("classifier_threshold_ko", "0.8"),
         ("classifier_threshold_ko", True),
         ("classifier_action", "delete"),
+        ("classifier_category_thresholds", {"gossip": 0.4}),
+        ("classifier_category_thresholds", {"spam": 1.4}),
+        ("classifier_category_thresholds", {"spam": "0.4"}),
+        ("classifier_category_thresholds", ["spam", 0.4]),
         ("link_unlisted_action", "maybe"),
         ("link_suspicious_action", "always"),
         ("async_rules", ["classifier", "classifier"]),
@@ -150,6 +154,23 @@ def test_the_korean_threshold_defaults_and_older_versions_keep_one_threshold(pol
         actor=policy_admin, changes={"classifier_threshold_ko": None}
     )
     assert created.data["classifier_threshold_ko"] is None
+
+
+def test_category_thresholds_default_and_older_versions_have_none(policy_admin):
+    from moderation.engine.classifier import DEFAULT_CATEGORY_THRESHOLDS
+    from moderation.engine.rules.classifier import ClassifierRule
+
+    data = policy_service.default_policy_data()
+    assert data["classifier_category_thresholds"] == DEFAULT_CATEGORY_THRESHOLDS
+    del data["classifier_category_thresholds"]  # stored before the field existed
+    cleaned = policy_service.policy_validate(data)
+    assert cleaned["classifier_category_thresholds"] == {}
+    assert ClassifierRule(cleaned).category_thresholds == {}
+    created = policy_service.policy_version_create(
+        actor=policy_admin, changes={"classifier_category_thresholds": {"spam": 0.35}}
+    )
+    assert created.data["classifier_category_thresholds"] == {"spam": 0.35}
+    assert ClassifierRule(created.data).category_thresholds == {"spam": 0.35}
 
 
 def test_older_versions_without_the_link_holds_read_as_off():

@@ -10,7 +10,11 @@ Policy fields: ``classifier_threshold`` (0..1; English and any text not mostly i
 Hangul), ``classifier_threshold_ko`` (0..1 or null; text mostly in Hangul, see
 :func:`~moderation.engine.classifier.script_language`; null: the same as
 ``classifier_threshold``) and ``classifier_action`` (``hold``, ``reject`` or ``off``;
-default ``hold``). The hit's reason code is the
+default ``hold``), and ``classifier_category_thresholds`` (a mapping of category to 0..1,
+e.g. ``{"spam": 0.4}``): a comment whose score is under its language's threshold is still
+held when the model's probability for one of those categories alone reaches that
+category's value (the model is sure *what* it is, if less sure it is not clean; empty:
+off). The hit's reason code is the
 predicted category's code (``threat``, ``sexual``, ``hate`` ...) when the policy has
 that reason code, otherwise ``other``; ``detail`` names the category and the score.
 """
@@ -21,7 +25,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..base import HOLD, REJECT, Context, Hit
-from ..classifier import CATEGORY_CODE, DEFAULT_THRESHOLD, Prediction, script_language
+from ..classifier import (
+    CATEGORY_CODE,
+    DEFAULT_CATEGORY_THRESHOLDS,
+    DEFAULT_THRESHOLD,
+    Prediction,
+    script_language,
+)
 
 LABELS = {
     "profanity": "offensive language",
@@ -72,6 +82,10 @@ class ClassifierRule:
         self.threshold = float(policy.get("classifier_threshold", DEFAULT_THRESHOLD))
         ko = policy.get("classifier_threshold_ko")
         self.thresholds = {"en": self.threshold, "ko": self.threshold if ko is None else float(ko)}
+        floors = policy.get("classifier_category_thresholds", DEFAULT_CATEGORY_THRESHOLDS)
+        self.category_thresholds = {
+            c: float(v) for c, v in (floors or {}).items() if c in CATEGORY_CODE
+        }
         mode = str(policy.get("classifier_action", "hold")).lower()
         self.action = {"hold": HOLD, "reject": REJECT}.get(mode)  # "off" -> None
         codes = policy.get("reason_codes")
@@ -88,30 +102,46 @@ class ClassifierRule:
         lang = script_language(text)
         return lang, self.thresholds[lang]
 
+    def sure_category(self, prediction: Prediction) -> str | None:
+        """The most probable category whose own probability reaches its category
+        threshold, if any."""
+        sure = [
+            (p, c)
+            for c, floor in self.category_thresholds.items()
+            if (p := prediction.scores.get(c, 0.0)) >= floor
+        ]
+        return max(sure)[1] if sure else None
+
     def hit_for(self, prediction: Prediction | None, text: str) -> Hit | None:
         if self.action is None or prediction is None:
             return None
         lang, threshold = self.threshold_for(text)
+        category, why = prediction.category, ""
         if prediction.score < threshold:
-            return None
+            category = self.sure_category(prediction)
+            if category is None:
+                return None
+            p, floor = prediction.scores[category], self.category_thresholds[category]
+            why = f"; {LABELS.get(category, category)} alone {p:.2f}, at least {floor:.2f}"
         score = round(float(prediction.score), 4)
-        what = LABELS.get(prediction.category, prediction.category)
+        what = LABELS.get(category, category)
         return Hit(
             rule=self.name,
-            code=self.code_for(prediction.category),
+            code=self.code_for(category),
             action=self.action,
             span=None,
             matched="",
             term=None,
             severity=int(20 + 25 * prediction.score),  # below explicit term hits
             detail={
-                "category": prediction.category,
+                "category": category,
                 "score": score,
                 "threshold": threshold,
                 "language": lang,
+                **({"category_threshold": self.category_thresholds[category]} if why else {}),
                 "explanation": (
                     f"Parley's classifier reads this as {what} "
-                    f"(score {score:.2f}, threshold {threshold:.2f} for {LANGUAGES[lang]})"
+                    f"(score {score:.2f}, threshold {threshold:.2f} for {LANGUAGES[lang]}{why})"
                 ),
             },
         )

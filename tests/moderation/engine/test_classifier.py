@@ -47,6 +47,50 @@ def test_categories_map_to_the_policys_reason_codes(category, code):
     assert bare.hit_for(Prediction(category, 0.99), EN).code == "other"
 
 
+def test_a_category_threshold_holds_what_the_model_is_sure_of_under_the_threshold():
+    pred = Prediction("sexual", 0.55, {"sexual": 0.41, "spam": 0.1, "clean": 0.45})
+    plain = ClassifierRule({"classifier_threshold": 0.6})
+    assert plain.hit_for(pred, EN) is None
+    rule = ClassifierRule(
+        {"classifier_threshold": 0.6, "classifier_category_thresholds": {"sexual": 0.4}}
+    )
+    hit = rule.hit_for(pred, EN)
+    assert hit.code == "sexual" and hit.detail["category_threshold"] == 0.4
+    assert "alone 0.41, at least 0.40" in hit.detail["explanation"]
+    # only the categories named; under the value, nothing
+    assert (
+        ClassifierRule({"classifier_category_thresholds": {"spam": 0.4}}).hit_for(pred, EN) is None
+    )
+    assert (
+        ClassifierRule({"classifier_category_thresholds": {"sexual": 0.42}}).hit_for(pred, EN)
+        is None
+    )
+    # over the language threshold: the usual hit, with no category threshold named
+    over = ClassifierRule(
+        {"classifier_threshold": 0.5, "classifier_category_thresholds": {"sexual": 0.4}}
+    ).hit_for(pred, EN)
+    assert over.code == "sexual" and "category_threshold" not in over.detail
+
+
+def test_a_category_threshold_picks_the_likelier_of_two_sure_categories():
+    pred = Prediction("spam", 0.7, {"spam": 0.36, "sexual": 0.34, "clean": 0.3})
+    rule = ClassifierRule(
+        {
+            "classifier_threshold": 0.9,
+            "classifier_category_thresholds": {"sexual": 0.3, "spam": 0.3},
+        }
+    )
+    assert rule.hit_for(pred, EN).detail["category"] == "spam"
+    # an unread text (no words) is never held by a category threshold
+    assert rule.hit_for(classifier._UNREAD, EN) is None
+    assert (
+        ClassifierRule(
+            {"classifier_action": "off", "classifier_category_thresholds": {"spam": 0.1}}
+        ).hit_for(pred, EN)
+        is None
+    )
+
+
 # --- one threshold per language --------------------------------------------------------
 
 

@@ -2,7 +2,14 @@
 
 import pytest
 
-from moderation.engine.tune_thresholds import Line, choose, tally
+from moderation.engine.tune_thresholds import (
+    Line,
+    choose,
+    choose_all,
+    choose_floors,
+    flagged,
+    tally,
+)
 
 
 def line(violating, lang, score, other=False, tricky=False):
@@ -134,11 +141,57 @@ def test_weigh_judges_each_weight_on_the_blocks_it_held_out():
     (w2, pairs2, t2), (w4, pairs4, t4) = out
     assert (w2, pairs2, w4, pairs4) == (
         2,
-        [(0.70, 0.90)],
+        [(0.70, 0.90, {})],
         4,
-        [(0.90, 0.90)],
-    )  # no Korean: ties go high
+        [(0.90, 0.90, {})],
+    )  # no Korean: ties go high; no category threshold raises the objective
     assert (t2["caught"], t2["violating"], t2["caught_by_classifier_only"]) == (2, 2, 1)
     assert (t2["fp"], t2["clean"], t2["fp_by_classifier_only"]) == (3, 3, 2)
     assert (t2["tricky_fp"], t2["tricky"]) == (1, 1)
     assert (t4["caught"], t4["fp"], t4["fp_by_classifier_only"], t4["tricky_fp"]) == (1, 1, 0, 0)
+
+
+# --- category thresholds (classifier_category_thresholds) -------------------------------
+
+
+def pline(violating, probs, score=0.0, lang="en", tricky=False, category=""):
+    return Line(violating, lang, False, score, tricky, category=category, probs=probs)
+
+
+def test_a_category_threshold_flags_below_the_language_threshold():
+    x = pline(True, {"spam": 0.45}, score=0.55)
+    assert not flagged(x, 0.6, 0.6)
+    assert flagged(x, 0.6, 0.6, {"spam": 0.45})
+    assert not flagged(x, 0.6, 0.6, {"spam": 0.5})
+    assert not flagged(x, 0.6, 0.6, {"sexual": 0.1})
+
+
+def test_choose_floors_takes_a_category_value_only_when_it_pays():
+    dev = [line(False, "en", 0.0) for _ in range(100)]
+    # spam at 0.40 gains 3 catches for 1 false positive (+1 at weight 2); at 0.30 one
+    # more catch for two more false positives
+    seen = [pline(True, {"spam": p}, category="spam") for p in (0.41, 0.42, 0.43, 0.31)]
+    seen += [pline(False, {"spam": p}) for p in (0.40, 0.32, 0.33)]
+    # sexual: 1 catch for 1 false positive at 0.30, which does not pay at weight 2
+    seen += [pline(True, {"sexual": 0.35}), pline(False, {"sexual": 0.36})]
+    floors = choose_floors([dev, seen], (0.9, 0.9), grid=(0.30, 0.40, 0.50))
+    assert floors == {"spam": 0.40}
+    assert choose_all([dev, seen], grid=(0.9,)) == (0.9, 0.9, {"spam": 0.40})
+    assert choose_all([dev, seen], grid=(0.9,), floors=False) == (0.9, 0.9, {})
+
+
+def test_category_thresholds_keep_devs_budgets():
+    # dev: 3 of 100 clean lines would be held by spam >= 0.30 (over the 2 % budget)
+    dev = [line(False, "en", 0.0) for _ in range(97)]
+    dev += [pline(False, {"spam": 0.33}) for _ in range(3)]
+    seen = [pline(True, {"spam": 0.35}) for _ in range(20)]
+    assert choose_floors([dev, seen], (0.9, 0.9), grid=(0.30,)) == {}
+    assert choose_floors([dev, seen], (0.9, 0.9), grid=(0.30, 0.34)) == {"spam": 0.34}
+
+
+def test_a_dump_keeps_the_category_probabilities(tmp_path):
+    from moderation.engine.tune_thresholds import dump, load
+
+    sets = [[pline(True, {"spam": 0.4, "sexual": 0.12}, score=0.6, category="spam")]]
+    dump(str(tmp_path / "d.jsonl"), ["dev"], sets)
+    assert load(str(tmp_path / "d.jsonl")) == (["dev"], sets)
