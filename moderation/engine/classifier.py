@@ -187,6 +187,27 @@ def training_files(data_dir: Path | str = DATA_DIR) -> list[Path]:
     return sorted(Path(data_dir).glob("*.jsonl"))
 
 
+def extra_training_files() -> list[Path]:
+    """A deployment's own labelled lines (``*.jsonl`` in the folder that
+    ``PARLEY_CLASSIFIER_EXTRA_DATA`` names), e.g. its moderators' decisions written by
+    ``manage.py moderation_export_training``; read after the shipped data. Unset: none.
+    A folder that does not exist is logged as an error and the shipped data alone is
+    used, so a typo stops no screening (``manage.py check`` warns about it too)."""
+    import os
+
+    configured = os.environ.get("PARLEY_CLASSIFIER_EXTRA_DATA", "").strip()
+    if not configured:
+        return []
+    folder = Path(configured)
+    if not folder.is_dir():
+        logging.getLogger(__name__).error(
+            "PARLEY_CLASSIFIER_EXTRA_DATA=%s is not a folder: training on the shipped data only",
+            folder,
+        )
+        return []
+    return sorted(folder.glob("*.jsonl"))
+
+
 def label_of(row: dict) -> str | None:
     """The class a training row teaches: a violating category, ``clean``, or None (skip)."""
     if row.get("label") == "clean" or str(row.get("category", "")).startswith("clean"):
@@ -359,12 +380,13 @@ def load_or_fit(rows: Sequence[dict]) -> Model:
 
 
 def get_model() -> Model:
-    """The process's model: trained from ``data/training`` on first use (or loaded from
-    the model cache when another process already trained it on the same rows)."""
+    """The process's model: trained from ``data/training`` (and the deployment's own
+    lines, :func:`extra_training_files`) on first use, or loaded from the model cache
+    when another process already trained it on the same rows."""
     global _model, builds
     with _lock:
         if _model is None:
-            _model = load_or_fit(read_jsonl(training_files()))
+            _model = load_or_fit(read_jsonl([*training_files(), *extra_training_files()]))
             builds += 1
         return _model
 

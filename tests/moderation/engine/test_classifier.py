@@ -326,3 +326,43 @@ def test_a_fitted_model_is_shared_through_the_cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("PARLEY_MODEL_CACHE_DIR", "off")
     classifier.load_or_fit(rows)
     assert len(fits) == 4
+
+
+# --- a deployment's own lines (PARLEY_CLASSIFIER_EXTRA_DATA) --------------------------
+
+
+def test_extra_training_files_come_from_the_configured_folder(monkeypatch, tmp_path, caplog):
+    monkeypatch.delenv("PARLEY_CLASSIFIER_EXTRA_DATA", raising=False)
+    assert classifier.extra_training_files() == []
+    (tmp_path / "decisions.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not data", encoding="utf-8")
+    monkeypatch.setenv("PARLEY_CLASSIFIER_EXTRA_DATA", str(tmp_path))
+    assert classifier.extra_training_files() == [tmp_path / "decisions.jsonl"]
+    # a folder that is not there: logged, and the shipped data alone
+    monkeypatch.setenv("PARLEY_CLASSIFIER_EXTRA_DATA", str(tmp_path / "missing"))
+    assert classifier.extra_training_files() == []
+    assert "not a folder" in caplog.text
+
+
+def test_the_system_check_warns_about_a_missing_extra_data_folder(monkeypatch, tmp_path):
+    from moderation.checks import check_classifier_extra_data
+
+    monkeypatch.setenv("PARLEY_CLASSIFIER_EXTRA_DATA", str(tmp_path / "missing"))
+    [warning] = check_classifier_extra_data()
+    assert warning.id == "parley.W001"
+    monkeypatch.setenv("PARLEY_CLASSIFIER_EXTRA_DATA", str(tmp_path))
+    assert check_classifier_extra_data() == []
+
+
+def test_the_model_learns_the_extra_lines_after_the_shipped_ones(monkeypatch, tmp_path):
+    line = {"id": "mod-1", "text": "a reader line no file ships", "label": "clean"}
+    line["category"] = "clean_other"
+    (tmp_path / "decisions.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    monkeypatch.setenv("PARLEY_CLASSIFIER_EXTRA_DATA", str(tmp_path))
+    seen = []
+    monkeypatch.setattr(classifier, "load_or_fit", lambda rows: seen.append(rows) or "model")
+    monkeypatch.setattr(classifier, "_model", None)
+    assert classifier.get_model() == "model"
+    [rows] = seen
+    assert rows[-1]["text"] == line["text"]
+    assert len(rows) > 1000  # the shipped data too
