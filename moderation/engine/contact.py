@@ -77,7 +77,11 @@ def _phones(base: Key) -> list[Finding]:
                     break  # the tail of a longer number (8801043012345, a barcode)
                 a, b = m.start() + pm.start(), m.start() + pm.end()
                 found = Finding("phone", base.span(a, b), digits)
-                if not _public_line(text, found, a, b) and not placeholder_digits(digits):
+                if (
+                    not _public_line(text, found, a, b)
+                    and not placeholder_digits(digits)
+                    and not _other_number(text, a)  # "Order no. 010-…": an order's number
+                ):
                     out.append(found)
                 break
         else:
@@ -363,10 +367,13 @@ _SIX_DIGITS = re.compile(r"(?<!\d)(?:\d[\s.\-]?){5}\d|[공영일이삼사오육�
 # bill, a case, a booking or a barcode ("주문번호 230519-2847561", "order number
 # 240315-1029384", "바코드 8801111222333": Korean EAN-13 barcodes start 880, a birth year).
 _OTHER_NUMBER_CUE = re.compile(
-    r"(?:(?:주문|송장|운송장|의안|사건|접수|예약|승인|결제|회원|등기)\s?번호|발의일|바코드|상품\s?코드|"
-    r"(?:order|tracking|invoice|case|booking|reference|serial|bill|parcel)\s?(?:number|no\.?|#)|"
+    r"(?:(?:주문|송장|운송장|의안|사건|접수|예약|승인|결제|회원|등기|영수증|거래|승차권)\s?번호|"
+    r"발의일|바코드|상품\s?코드|"
+    r"(?:order|tracking|invoice|case|booking|reference|serial|bill|parcel|receipt|"
+    r"transaction|confirmation|ticket)\s?(?:number|no\.?|#)|"
     r"\b(?:barcode|ean|upc)(?:\s?(?:number|no\.?|#))?)"
-    r"\s*[:#.]?\s*(?:는|은|가|이)?\s*$"
+    r"\s*[:#.]?\s*(?:는|은|가|이)?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -636,9 +643,13 @@ _PUBLIC_PLACE = re.compile(
     r"city hall|town hall|district office|(?:the )?court(?:house)?\b|embassy|consulate|"
     r"museum|library|national assembly|ministry|station\b|community cent(?:er|re)|"
     r"시청|구청|군청|도청|주민센터|행정복지센터|법원|대사관|영사관|박물관|미술관|도서관|국회|정부청사|역\s?(?:주소|위치)|"
-    r"본사|사옥|거래소|headquarters|head office"
+    r"본사|사옥|거래소|headquarters|head office|"
+    # round 29: memorials, airports, terminals, post and police stations, hospitals, venues
+    r"기념관|기념당|공항|터미널|우체국|경찰서|파출소|소방서|보건소|병원|체육관|경기장|공연장|"
+    r"memorial hall|airport|bus terminal|police station|fire station|hospital|"
+    r"stadium|arena|concert hall"
 )
-_RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|산다|삽니다|거주|자택|본가")
+_RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|사는|산다|삽니다|거주|자택|본가")
 
 
 # "집은 성북구 길음동 래미안 3단지": someone's home by district, neighbourhood and the
