@@ -167,7 +167,11 @@ def _hangul_phones(base: Key) -> list[Finding]:
         while len(cand) >= 10:
             digits = "".join(_KO_DIGITS.get(c, c if c.isdigit() else "") for c in cand)
             if re.fullmatch(r"01[016789]\d{7,8}", digits):
-                out.append(Finding("phone", base.span(m.start(), m.start() + len(cand)), digits))
+                # trimmed down to plain digits ("010-… 이렇게" lost its 이): the digit
+                # detector's job, with its cues ("주문번호 010-…" is an order's number)
+                if any(c in _KO_DIGITS for c in cand):
+                    found = Finding("phone", base.span(m.start(), m.start() + len(cand)), digits)
+                    out.append(found)
                 break
             cand = cand[:-1].rstrip(" .-")
     return out
