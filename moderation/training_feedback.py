@@ -40,18 +40,21 @@ from .models import Decision, ScreeningRecord
 CODE_CATEGORY = {code: category for category, code in CATEGORY_CODE.items()}
 
 
-def _held_by_policy(comment_id: int, revision: int, before: datetime) -> bool:
-    """Whether the automated policy's last screening of that revision, before the
-    decision, held or refused it."""
-    record = (
-        ScreeningRecord.objects.filter(
-            comment_id=comment_id, revision=revision, created_at__lte=before
-        )
-        .order_by("-id")
-        .values_list("action", flat=True)
-        .first()
+def _held_by_policy(ids: list[int], latest: dict[int, dict[str, Any]]) -> set[int]:
+    """Which of these comments the automated policy's last screening of the decided
+    revision, before the decision, held or refused (one query per chunk)."""
+    last: dict[int, str] = {}
+    records = (
+        ScreeningRecord.objects.filter(comment_id__in=ids)
+        .order_by("comment_id", "-id")
+        .values_list("comment_id", "revision", "action", "created_at")
     )
-    return record in (ScreeningRecord.Action.HOLD, ScreeningRecord.Action.REJECT)
+    for comment_id, revision, action, created_at in records:
+        d = latest[comment_id]
+        if comment_id not in last and revision == d["revision"] and created_at <= d["created_at"]:
+            last[comment_id] = action
+    held = (ScreeningRecord.Action.HOLD, ScreeningRecord.Action.REJECT)
+    return {c for c, action in last.items() if action in held}
 
 
 def decided_lines(*, since: datetime | None = None) -> Iterator[dict[str, Any]]:
@@ -71,17 +74,18 @@ def decided_lines(*, since: datetime | None = None) -> Iterator[dict[str, Any]]:
         comments = Comment.objects.filter(pk__in=chunk, deleted_at__isnull=True).values(
             "id", "body", "revision"
         )
+        held = _held_by_policy(chunk, latest)
         for c in sorted(comments, key=lambda c: c["id"]):
             d = latest[c["id"]]
             text = c["body"] or ""
             if not text.strip() or d["revision"] != c["revision"]:
                 continue
-            line = _line(c["id"], text, d)
+            line = _line(c["id"], text, d, c["id"] in held)
             if line is not None:
                 yield line
 
 
-def _line(comment_id: int, text: str, d: dict[str, Any]) -> dict[str, Any] | None:
+def _line(comment_id: int, text: str, d: dict[str, Any], held: bool) -> dict[str, Any] | None:
     when = d["created_at"].date().isoformat()
     if d["action"] == Decision.Action.REJECT:
         category = CODE_CATEGORY.get(d["reason_code"])
@@ -90,7 +94,6 @@ def _line(comment_id: int, text: str, d: dict[str, Any]) -> dict[str, Any] | Non
         label = "violating"
         note = f"moderator rejected, {when}, reason {d['reason_code']}"
     else:
-        held = _held_by_policy(comment_id, d["revision"], d["created_at"])
         category = "clean_tricky" if held else "clean_other"
         label = "clean"
         how = "held by the policy" if held else f"from {d['source']}"

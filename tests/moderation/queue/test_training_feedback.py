@@ -131,3 +131,16 @@ def test_the_command_writes_the_lines_the_classifier_reads(moderator, post, tmp_
     assert out.read_text() == ""
     with pytest.raises(CommandError):
         call_command("moderation_export_training", "--output", str(out), "--since", "yesterday")
+
+
+def test_the_export_costs_the_same_queries_for_one_comment_or_many(
+    moderator, post, django_assert_num_queries
+):
+    for i in range(4):
+        comment = post(f"held comment number {i}")
+        screened(comment, ScreeningRecord.Action.HOLD)
+        decide(moderator, comment, "approve")
+    # the decisions, then per chunk of 1,000 comments: the comments and their screenings
+    with django_assert_num_queries(3):
+        lines = list(decided_lines())
+    assert [line["category"] for line in lines] == ["clean_tricky"] * 4
