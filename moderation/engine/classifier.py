@@ -108,11 +108,17 @@ CATEGORIES = tuple(CATEGORY_CODE)
 # measured (the weight rule, with category thresholds in the choice, moved to weight 4:
 # held-out classifier-only false positives 0.62 % at 2, 0.53 % at 3, 0.44 % at 4; at 4
 # the category thresholds caught 11,101 of 11,200 held-out lines against 11,088 for the
-# pair alone, so they ship, as the decision rule said).
+# pair alone, so they ship, as the decision rule said); 0.76 / 0.82 with seven category
+# thresholds (profanity 0.60, sexual 0.55, spam 0.50, personal_info 0.60, insult 0.50,
+# hate 0.60, threat 0.60) with heldout74-81 retired, round 30's rules and 2,079 lines
+# dropped for heldout82-85, before those four were measured (weight 3: held-out
+# classifier-only false positives over heldout34-81 0.53 % at 2, 0.43 % at 3; at 3 the
+# category thresholds caught 13,337 of 13,440 held-out lines against 13,326 for the pair
+# alone, which flagged 0.53 %, so they ship).
 # The objective is flat near its top, so the pick moves by a few hundredths when the
 # data change.
-DEFAULT_THRESHOLD = 0.72
-DEFAULT_THRESHOLD_KO = 0.86
+DEFAULT_THRESHOLD = 0.76
+DEFAULT_THRESHOLD_KO = 0.82
 # Per category (policy ``classifier_category_thresholds``): a comment under its language's
 # threshold is still held when the model's probability for one category alone reaches
 # that category's value. Chosen by the same rule and run as the pair above
@@ -121,8 +127,11 @@ DEFAULT_THRESHOLD_KO = 0.86
 DEFAULT_CATEGORY_THRESHOLDS: dict[str, float] = {
     "profanity": 0.60,
     "sexual": 0.55,
-    "spam": 0.55,
-    "insult": 0.60,
+    "spam": 0.50,
+    "personal_info": 0.60,
+    "insult": 0.50,
+    "hate": 0.60,
+    "threat": 0.60,
 }
 
 
