@@ -381,8 +381,28 @@ _OTHER_NUMBER_CUE = re.compile(
 )
 
 
+# ... or named a few words before, in the same clause, and linked to it by "was" or "is"
+# ("the booking ref on my hotel email was 010-…", "the lot number on the box is
+# 880415-…"). The noun is required ("in any case my number is …" is a phone), and a
+# clause that names a phone or a contact is not excused.
+_OTHER_NUMBER_CLAUSE = re.compile(
+    r"\b(?:order|tracking|invoice|case|booking|reference|serial|bill|parcel|receipt|"
+    r"transaction|confirmation|ticket|lot|batch|model|part|flight|reservation)\s?"
+    r"(?:number|no\.?|#|ref|reference|code|id)\b([^.,;!?\n]{0,40}?)"
+    r"\b(?:was|is|reads|read|says|said|shows|showed)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_CONTACT_WORD = re.compile(
+    r"\b(?:phone|call|text|contact|reach|mobile|cell|whatsapp|kakao|telegram|number)\b",
+    re.IGNORECASE,
+)
+
+
 def _other_number(text: str, a: int) -> bool:
-    return _OTHER_NUMBER_CUE.search(text, max(0, a - 24), a) is not None
+    if _OTHER_NUMBER_CUE.search(text, max(0, a - 24), a) is not None:
+        return True
+    m = _OTHER_NUMBER_CLAUSE.search(text, max(0, a - 72), a)
+    return m is not None and not _CONTACT_WORD.search(m.group(1))
 
 
 # after the number: what it really is ("… 보고 주민번호인 줄 알았는데 제조번호래요")

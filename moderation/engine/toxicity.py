@@ -118,15 +118,29 @@ _INNOCENT_COMPOUND = re.compile(
     r"cockatoos?|cockatiels?|cockerels?|cocktails?|dickcissels?|moby[- ]dick|"
     r"kill[- ]chains?|hell'?s kitchen|chinks? in (?:the|its|their|his|her|our)|"
     r"retard (?:tablets?|capsules?|formulations?)|hell yeah|cock-a-doodle-doo\w*|"
-    r"horny goat weed|(?:champion|brood|in-whelp) bitch(?:es)?)(?![a-z])",
+    r"horny goat weed|(?:champion|brood|in-whelp) bitch(?:es)?|"
+    # Korean raw-fish dishes in romanisation (회 = hoe): cold mulhoe soup, yukhoe
+    r"mul-?hoe|yuk-?hoe|hoe-?deop-?bap|saengseon-?hoe|hoe-?bap)(?![a-z])",
     # (?![a-z]), not \b: "Kill Chain이랑" has no word boundary
     re.IGNORECASE,
 )
 
 
+# "hoe" (회, raw fish) where the comment is about eating it: "get the hoe platter".
+_RAW_FISH_CUE = re.compile(
+    r"\b(?:mul-?hoe|yuk-?hoe|sashimi|raw fish|fish market|noryangjin|jagalchi|platters?|"
+    r"restaurants?|soju|chojang|wasabi)\b|물회|육회|회덮밥|생선회|횟집",
+    re.IGNORECASE,
+)
+_HOE = re.compile(r"\bhoe\b", re.IGNORECASE)
+
+
 def strip_innocent(text: str) -> str:
-    """``text`` without body words when a medical word is in it, and without innocent
-    compounds (pussy willow, blue tit); else ``text``."""
+    """``text`` without body words when a medical word is in it, without innocent
+    compounds (pussy willow, blue tit), and without "hoe" beside raw-fish words; else
+    ``text``."""
+    if _RAW_FISH_CUE.search(text):
+        text = _HOE.sub(" ", text)
     text = _INNOCENT_COMPOUND.sub(" ", text)
     if not _MEDICAL_CUE.search(text):
         return text
