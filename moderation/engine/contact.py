@@ -906,7 +906,9 @@ _NOT_A_NAME = frozenset(
     "선생님 담임이 담임은 반장이 반장은 부반장 전학생 전학을 학생이 학생은 오늘은 오늘도 우리는 "
     "우리반 이번엔 이번에 이제는 지금은 정말로 진짜로 주말에 한번씩 장난감 교실에 교실은 수업을 "
     "수업은 시험을 성적이 성적은 여자애 남자애 여학생 남학생 여기서 이렇게 그렇게 조용히 "
-    "친구가 친구들 모두가 모두들 선배가 후배가 동생이 하교길 등교길 하루는 한명이 두명이".split()
+    "친구가 친구들 모두가 모두들 선배가 후배가 동생이 하교길 등교길 하루는 한명이 두명이 "
+    # attitudes a counter clerk is criticised for (고자세 "a haughty manner")
+    "고자세 저자세 고압적 불친절 무성의 성의껏 정성껏".split()
 )
 _PUPIL_STORY = re.compile(
     r"피해|가해|폭행|폭력|학폭|괴롭|왕따|따돌|때린|때렸|범인|용의자|피의자|"
@@ -1122,6 +1124,13 @@ _ACCOUNT = re.compile(r"(?<![\d-])\d{2,6}(?:[- ]\d{2,8}){1,3}(?![\d-])|(?<!\d)\d
 _KO_DIGITS_IN_RUN = re.compile(r"(?<=[\d-])[공영일이삼사오육칠팔구]+(?=[\d-])")
 
 
+# A number shown as an account's format, an example, not anyone's account ("account
+# numbers at some banks look like 110-234-567890"; "계좌번호 형식은 …").
+_ACCOUNT_FORMAT = re.compile(
+    r"\b(?:formats?|look like|looks like|looked like|for example|example|e\.g\.)\b|"
+    r"예시|형식|형태|처럼 생"
+)
+
 # A charity's or a fund's published account is for giving to, not anyone's exposure.
 _PUBLIC_ACCOUNT = re.compile(
     r"공식\s?(?:후원|모금)?\s?계좌|적십자|유니세프|사랑의\s?열매|공동모금회|"
@@ -1140,7 +1149,7 @@ def _accounts(base: Key) -> list[Finding]:
     if _LONG_DIGIT_RUN.search(text) is None and _KO_DIGIT_AFTER.search(text) is None:
         return []  # most comments: no long run of digits
     cues = [c.start() for c in _ACCOUNT_CUE.finditer(text)]
-    if not cues or _PUBLIC_ACCOUNT.search(text):
+    if not cues or _PUBLIC_ACCOUNT.search(text) or _ACCOUNT_FORMAT.search(text):
         return []
     text = _KO_DIGITS_IN_RUN.sub(lambda m: "".join(_KO_DIGITS[c] for c in m.group()), text)
     out = []

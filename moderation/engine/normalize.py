@@ -376,8 +376,12 @@ _DOTTED_CHUNKS = re.compile(
 # letter between its stars and is the skeleton key's business)
 _STARRED = re.compile(r"(?<![a-z0-9*])[a-z](?:\*[a-z]){2,14}(?![a-z0-9*])")
 
-# three or more single letters joined by hyphens: f-u-c-k (not x-ray, k-pop, e-mail)
-_HYPHENED = re.compile(r"(?<![a-z0-9-])[a-z](?:-[a-z]){2,6}(?![a-z0-9-])")
+# three or more single letters joined by hyphens: f-u-c-k (not x-ray, k-pop, e-mail); or
+# three short pieces around a single letter, as with dots: sh-i-t, fu-c-k
+_HYPHENED = re.compile(
+    r"(?<![a-z0-9-])[a-z](?:-[a-z]){2,6}(?![a-z0-9-])"
+    r"|(?<![a-z0-9-])[a-z]{1,3}-[a-z]-[a-z]{1,3}(?![a-z0-9-])"
+)
 
 
 def join_dotted(key: Key) -> Key:
@@ -726,6 +730,32 @@ def skeleton_key(base: Key) -> Key | None:
     return Key("".join(out), base.starts, base.ends)
 
 
+_STAR_MASKED = re.compile(r"(?<![a-z0-9*#%])[a-z][a-z*#%]*[*#%][a-z*#%]*(?![a-z0-9*#%])")
+
+
+def stars_key(base: Key) -> Key | None:
+    """The base key's words masked with ``*``, ``#`` or ``%`` (``f**k``, ``b#tch``), the
+    masks written as ``?`` and the letters kept; every other character blank. None when
+    the text has no such word. Matched against term spellings with one run of letters
+    masked, so the masks may stand for consonants as well as vowels."""
+    text = base.text
+    if "*" not in text and "#" not in text and "%" not in text:
+        return None
+    out: list[str] | None = None
+    for m in _STAR_MASKED.finditer(text):
+        tok = m.group()
+        if sum(c.isalpha() for c in tok) < 2:
+            continue
+        if out is None:
+            out = [" "] * len(text)
+        a = m.start()
+        for i, c in enumerate(tok):
+            out[a + i] = c if c.isalpha() else "?"
+    if out is None:
+        return None
+    return Key("".join(out), base.starts, base.ends)
+
+
 # --------------------------------------------------------------------------- entry points
 
 
@@ -769,11 +799,12 @@ _DERIVED = {
     "initials": initials_key,
     "jamo": jamo_key,
     "skeleton": skeleton_key,
+    "stars": stars_key,
     "stretch": stretch_key,
     "loose": loose_key,
     "numbers": numbers_key,
 }
-_FROM_BASE = {"skeleton", "numbers"}
+_FROM_BASE = {"skeleton", "stars", "numbers"}
 
 
 def normalize_pattern(pattern: str) -> str:

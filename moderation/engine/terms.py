@@ -116,6 +116,23 @@ def _skeleton_edge(c: str) -> bool:
     return "a" <= c <= "z" or c == "?"
 
 
+def _masked_variants(core: str) -> set[str]:
+    """``core`` with one run of one to three letters after the first written as ``?``
+    (``f??k``, ``b???h``, ``a??hole``), for the stars key: a reader's stars stand for
+    consonants too, one star per letter. At least two letters must stay visible, so
+    ``f***`` names no word."""
+    sk = core
+    out = set()
+    for i in range(1, len(sk)):
+        for run in (1, 2, 3):
+            if i + run > len(sk):
+                break
+            v = sk[:i] + "?" * run + sk[i + run :]
+            if v != sk and sum(c != "?" for c in v) >= 2:
+                out.add(v)
+    return out
+
+
 def _is_initials(s: str) -> bool:
     return all(0x3131 <= ord(c) <= 0x314E for c in s.replace(" ", "")) and bool(s.strip())
 
@@ -169,6 +186,7 @@ class TermMatcher:
         self.initials = _Auto()
         self.jamo = _Auto()
         self.skeleton = _Auto()
+        self.stars = _Auto()  # masked spellings: f**k, b***h (one star per letter)
         self.phonetic = _Auto()
         self.loose = _Auto()
         self.numbered = _Auto()  # exceptions with "#" for a number
@@ -202,6 +220,7 @@ class TermMatcher:
             self.initials,
             self.jamo,
             self.skeleton,
+            self.stars,
             self.phonetic,
             self.loose,
             self.numbered,
@@ -239,6 +258,9 @@ class TermMatcher:
                 self.joined.add(core.replace(" ", ""), value)
             if len(core) >= 4 and core.isalpha():
                 self.skeleton.add(skeleton_of(core), value)
+                if not value[0]:
+                    for variant in _masked_variants(core):
+                        self.stars.add(variant, value)
 
     # ------------------------------------------------------------------ scanning
 
@@ -250,7 +272,7 @@ class TermMatcher:
             return
         text = key.text
         n = len(text)
-        edge = _skeleton_edge if name == "skeleton" else _latin_edge
+        edge = _skeleton_edge if name in ("skeleton", "stars") else _latin_edge
         scan = text if text.isascii() else unicodedata.normalize("NFD", text)
         index: list[int] | None = None  # scan position -> key position, built on first hit
         for s_end, (length, values) in auto.iter(scan):
@@ -294,7 +316,7 @@ class TermMatcher:
                         b += 1
                 span = key.span(a, b)
                 if is_exc:
-                    excs.append((tag, span))
+                    excs.append((tag, span, name))
                 elif name == "loose" and not _adds_marks(original[span[0] : span[1]], p.core):
                     continue
                 else:
@@ -318,7 +340,7 @@ class TermMatcher:
 
     def _find(self, norm: Normalized) -> list[TermMatch]:
         found: list[TermMatch] = []
-        excs: list[tuple[str, tuple[int, int]]] = []
+        excs: list[tuple[str, tuple[int, int], str]] = []
         orig = norm.original
         self._scan(self.main, norm.terms, "main", found, excs, orig)
         if norm.terms_double is not None:
@@ -344,6 +366,8 @@ class TermMatcher:
                 found[before:] = [m for m in found[before:] if _has_bare_jamo(orig, m)]
         if self.skeleton.size:
             self._scan(self.skeleton, norm.derived("skeleton"), "skeleton", found, excs, orig)
+        if self.stars.size:
+            self._scan(self.stars, norm.derived("stars"), "stars", found, excs, orig)
         stretched = norm.derived("stretch")
         if stretched is not None:
             self._scan(self.main, stretched, "stretch", found, excs, orig)
@@ -588,12 +612,17 @@ def _has_bare_jamo(original: str, m: TermMatch) -> bool:
     return any(0x3131 <= ord(c) <= 0x318E for c in original[a:b])
 
 
-def _excepted(m: TermMatch, excs: list[tuple[str, tuple[int, int]]]) -> bool:
+def _excepted(m: TermMatch, excs: list[tuple[str, tuple[int, int], str]]) -> bool:
     a, b = m.span
     owner = m.pattern.owner
     canon = None
-    for tag, (s, e) in excs:
+    for tag, (s, e), key in excs:
         if not (s <= a and b <= e):
+            continue
+        if key == "loose" and m.key != "loose":
+            # an innocent word found only in its loosened spelling excuses only matches
+            # that were loosened too: "시발 택시" (the 1955 car) does not excuse the
+            # 씨발 the reader actually typed in "씨발 택시가 안 잡혀"
             continue
         if tag == "*" or tag == owner:
             return True

@@ -120,7 +120,9 @@ _INNOCENT_COMPOUND = re.compile(
     r"retard (?:tablets?|capsules?|formulations?)|hell yeah|cock-a-doodle-doo\w*|"
     r"horny goat weed|(?:champion|brood|in-whelp) bitch(?:es)?|"
     # Korean raw-fish dishes in romanisation (회 = hoe): cold mulhoe soup, yukhoe
-    r"mul-?hoe|yuk-?hoe|hoe-?deop-?bap|saengseon-?hoe|hoe-?bap)(?![a-z])",
+    r"mul-?hoe|yuk-?hoe|hoe-?deop-?bap|saengseon-?hoe|hoe-?bap|"
+    # Latin honours on a diploma
+    r"(?:summa |magna )?cum laude)(?![a-z])",
     # (?![a-z]), not \b: "Kill Chain이랑" has no word boundary
     re.IGNORECASE,
 )
