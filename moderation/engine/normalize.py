@@ -712,11 +712,13 @@ def skeleton_of(s: str) -> str:
 _MASKED = re.compile(r"(?<![a-z0-9@$!*#%])(?=[a-z0-9@$!*#%]*[a-z][0-9@$!*#%]+[a-z])[a-z0-9@$!*#%]+")
 
 
-def skeleton_key(base: Key) -> Key | None:
-    """Skeleton of the masked Latin tokens of the base key (``f*ck``, ``sh!t``); others blank."""
+def _token_key(base: Key, tokens: re.Pattern, spell) -> Key | None:
+    """A key holding only the base key's ``tokens`` of two letters or more, each written
+    character by character with ``spell``; every other character blank. None when the
+    text has no such token."""
     text = base.text
     out: list[str] | None = None
-    for m in _MASKED.finditer(text):
+    for m in tokens.finditer(text):
         tok = m.group()
         if sum(c.isalpha() for c in tok) < 2:
             continue
@@ -724,10 +726,15 @@ def skeleton_key(base: Key) -> Key | None:
             out = [" "] * len(text)
         a = m.start()
         for i, c in enumerate(tok):
-            out[a + i] = "?" if (c in _VOWELS or c in _MASK_CHARS) else c
+            out[a + i] = spell(c)
     if out is None:
         return None
     return Key("".join(out), base.starts, base.ends)
+
+
+def skeleton_key(base: Key) -> Key | None:
+    """Skeleton of the masked Latin tokens of the base key (``f*ck``, ``sh!t``); others blank."""
+    return _token_key(base, _MASKED, lambda c: "?" if (c in _VOWELS or c in _MASK_CHARS) else c)
 
 
 _STAR_MASKED = re.compile(r"(?<![a-z0-9*#%])[a-z][a-z*#%]*[*#%][a-z*#%]*(?![a-z0-9*#%])")
@@ -741,19 +748,7 @@ def stars_key(base: Key) -> Key | None:
     text = base.text
     if "*" not in text and "#" not in text and "%" not in text:
         return None
-    out: list[str] | None = None
-    for m in _STAR_MASKED.finditer(text):
-        tok = m.group()
-        if sum(c.isalpha() for c in tok) < 2:
-            continue
-        if out is None:
-            out = [" "] * len(text)
-        a = m.start()
-        for i, c in enumerate(tok):
-            out[a + i] = c if c.isalpha() else "?"
-    if out is None:
-        return None
-    return Key("".join(out), base.starts, base.ends)
+    return _token_key(base, _STAR_MASKED, lambda c: c if c.isalpha() else "?")
 
 
 # --------------------------------------------------------------------------- entry points
