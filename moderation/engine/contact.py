@@ -1128,7 +1128,8 @@ _KO_DIGITS_IN_RUN = re.compile(r"(?<=[\d-])[공영일이삼사오육칠팔구]+(
 # numbers at some banks look like 110-234-567890"; "계좌번호 형식은 …").
 _ACCOUNT_FORMAT = re.compile(
     r"\b(?:formats?|look like|looks like|looked like|for example|example|e\.g\.)\b|"
-    r"예시|형식|형태|처럼 생"
+    # (not 형태 alone: "현금 형태로 입금" is a transfer)
+    r"예시|(?:번호|계좌)\s?형식|처럼 생"
 )
 
 # A charity's or a fund's published account is for giving to, not anyone's exposure.

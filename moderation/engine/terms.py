@@ -121,14 +121,13 @@ def _masked_variants(core: str) -> set[str]:
     (``f??k``, ``b???h``, ``a??hole``), for the stars key: a reader's stars stand for
     consonants too, one star per letter. At least two letters must stay visible, so
     ``f***`` names no word."""
-    sk = core
     out = set()
-    for i in range(1, len(sk)):
+    for i in range(1, len(core)):
         for run in (1, 2, 3):
-            if i + run > len(sk):
+            if i + run > len(core):
                 break
-            v = sk[:i] + "?" * run + sk[i + run :]
-            if v != sk and sum(c != "?" for c in v) >= 2:
+            v = core[:i] + "?" * run + core[i + run :]
+            if sum(c != "?" for c in v) >= 2:
                 out.add(v)
     return out
 

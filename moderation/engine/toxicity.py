@@ -128,10 +128,12 @@ _INNOCENT_COMPOUND = re.compile(
 )
 
 
-# "hoe" (회, raw fish) where the comment is about eating it: "get the hoe platter".
+# "hoe" (회, raw fish) where the comment is about eating it: "get the hoe platter at the
+# fish market". Only raw-fish words count: "hoe" is on no term list, so this model is the
+# only rule that reads it, and "the waitress at that restaurant is a hoe" must still score.
 _RAW_FISH_CUE = re.compile(
-    r"\b(?:mul-?hoe|yuk-?hoe|sashimi|raw fish|fish market|noryangjin|jagalchi|platters?|"
-    r"restaurants?|soju|chojang|wasabi)\b|물회|육회|회덮밥|생선회|횟집",
+    r"\b(?:mul-?hoe|yuk-?hoe|sashimi|raw fish|fish market|noryangjin|jagalchi|"
+    r"chojang|wasabi)\b|물회|육회|회덮밥|생선회|횟집",
     re.IGNORECASE,
 )
 _HOE = re.compile(r"\bhoe\b", re.IGNORECASE)

@@ -52,7 +52,7 @@ def test_caught(screen, text, code):
 @pytest.mark.parametrize(
     "text",
     [
-        "Order the hoe platter with the spicy broth at that Jeju restaurant",
+        "Order the hoe platter with chojang at that Jeju place",
         "Mulhoe is great, but the hoe platter is the real star",
         "Get the hoe platter at the Jagalchi fish market, so fresh",
     ],
@@ -63,3 +63,8 @@ def test_raw_fish_is_not_scored_as_a_slur(text):
 
 def test_hoe_is_still_a_slur_without_raw_fish():
     assert toxicity.score_batch(["she is a dumb hoe"])[0] >= 0.9
+
+
+def test_hoe_beside_a_restaurant_is_still_scored():
+    # only raw-fish words excuse "hoe"; a restaurant alone does not
+    assert toxicity.score_batch(["the waitress at that restaurant is a dumb hoe"])[0] >= 0.9

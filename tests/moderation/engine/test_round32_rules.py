@@ -78,3 +78,8 @@ def test_stars_need_two_visible_letters():
 
 def test_cum_laude_is_not_scored_as_abuse():
     assert toxicity.score_batch(["Cum laude 받아도 취업은 별개 ㅋㅋ"])[0] < 0.9
+
+
+def test_an_account_paid_in_cash_form_is_still_an_account(screen):
+    res = screen("계좌 110-234-567890 예금주 홍길동, 현금 형태로 입금해 주세요")
+    assert res.action != PUBLISH and "personal_info" in res.codes, res.hits
