@@ -769,7 +769,7 @@ class Normalized:
 
     def derived(self, name: str) -> Key | None:
         """``nospace``, ``phonetic``, ``initials``, ``jamo``, ``stretch``, ``loose`` (from
-        terms), ``skeleton`` or ``numbers`` (from base)."""
+        terms), ``skeleton``, ``stars`` or ``numbers`` (from base)."""
         try:
             return self._derived[name]
         except KeyError:
