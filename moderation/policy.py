@@ -144,6 +144,11 @@ LATER_FIELDS: dict[str, Any] = {
     "sexual_remark_cues": [],
     "sexual_remark_window": 60,
     "sexual_remark_action": "hold",
+    # Likewise the gambling-ad pair rule (added after the sexual-remark one).
+    "gambling_ad_words": [],
+    "gambling_ad_cues": [],
+    "gambling_ad_window": 60,
+    "gambling_ad_action": "hold",
 }
 
 
@@ -480,6 +485,10 @@ FIELDS: dict[str, Callable[[Any, dict], Any]] = {
     "sexual_remark_cues": _patterns,
     "sexual_remark_window": _int(1, 500),
     "sexual_remark_action": _choice(*ACTIONS_WITH_OFF),
+    "gambling_ad_words": _patterns,
+    "gambling_ad_cues": _patterns,
+    "gambling_ad_window": _int(1, 500),
+    "gambling_ad_action": _choice(*ACTIONS_WITH_OFF),
 }
 
 

@@ -142,6 +142,7 @@ def _default_policy() -> dict:
         suspect += parsed["suspect"]
     gen = _pair_lists("generalisation.txt")
     sexual = _pair_lists("sexual_remark.txt")
+    gambling = _pair_lists("gambling_ad.txt")
     mentions = parse_sections(_data("mentions.txt"))
     return {
         "rules": list(DEFAULT_TEXT_RULES),
@@ -171,6 +172,11 @@ def _default_policy() -> dict:
         "sexual_remark_negators": sexual.get("negators", []),
         "sexual_remark_window": 60,
         "sexual_remark_action": "hold",
+        "gambling_ad_words": gambling["words"],
+        "gambling_ad_cues": gambling["cues"],
+        "gambling_ad_negators": gambling.get("negators", []),
+        "gambling_ad_window": 60,
+        "gambling_ad_action": "hold",
         "toxicity_threshold": 0.9,
         "toxicity_action": "hold",
         "classifier_threshold": CLASSIFIER_THRESHOLD,

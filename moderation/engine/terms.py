@@ -230,7 +230,9 @@ class TermMatcher:
     def _add(self, p: Pattern, value: tuple) -> None:
         core = p.core
         if _is_initials(core):
-            self.initials.add(core.replace(" ", ""), value)
+            # folded as the text's initials are (ㅉㄲ is read as ㅈㄱ), else a listed tense
+            # consonant could never match
+            self.initials.add(initials_of(core.replace(" ", "")), value)
             return
         self.main.add(core, value)
         has_hangul = any(is_hangul(c) for c in core)
@@ -388,7 +390,9 @@ class TermMatcher:
             if excepted:
                 norm.memo[("excepted", id(self))] = [m.span for m in excepted]
             found = kept
-        found = [m for m in found if not m.pattern.disguised or _disguised(orig, m.span)]
+        found = [
+            m for m in found if not m.pattern.disguised or _disguised(orig, m.span, m.pattern.core)
+        ]
         if found and (self.quote_cues or self.after_cues):
             found = [m for m in found if not self._mention(orig, m.span)]
         # one hit per (term, span)
@@ -587,12 +591,15 @@ def _adds_marks(written: str, core: str) -> bool:
     return False
 
 
-def _disguised(original: str, span: tuple[int, int]) -> bool:
+def _disguised(original: str, span: tuple[int, int], core: str = "") -> bool:
     """The reader wrote something other than plain letters inside the word: a digit, a
     dot, a space, a zero-width character, bare jamo, a look-alike from another script
-    (``Ηang``), a full-width letter (``ｆｒｅｅ``), or a letter drawn out (``FFFFUUUU``)."""
+    (``Ηang``), a full-width letter (``ｆｒｅｅ``), or a letter drawn out (``FFFFUUUU``).
+    The spaces of a phrase pattern ("sports betting") written as plain spaces are not."""
     a, b = span
     word = original[a:b]
+    if " " in core and word.count(" ") == core.count(" "):
+        word = word.replace(" ", "")
     return (
         any(
             not ("\uac00" <= c <= "\ud7a3" or ("a" <= c.lower() <= "z"))
@@ -645,9 +652,9 @@ _SHARED_MAX = 8
 
 def shared_matcher(policy) -> TermMatcher:
     """One compiled matcher for every term list of a policy (banned, suspect,
-    generalisation groups and predicates, sexual-remark words and cues), shared by the
-    rules that read them so a comment is scanned once. Keyed by the lists' content; a
-    few kept per process."""
+    generalisation groups and predicates, sexual-remark and gambling-ad words and cues),
+    shared by the rules that read them so a comment is scanned once. Keyed by the lists'
+    content; a few kept per process."""
     lists = {
         "banned_terms": tuple(policy.get("banned_terms") or ()),
         "suspect_terms": tuple(policy.get("suspect_terms") or ()),
@@ -655,6 +662,8 @@ def shared_matcher(policy) -> TermMatcher:
         "predicate": tuple(f"hate:{p}" for p in policy.get("generalisation_predicates") or ()),
         "sexual_word": tuple(f"sexual:{w}" for w in policy.get("sexual_remark_words") or ()),
         "sexual_cue": tuple(f"sexual:{c}" for c in policy.get("sexual_remark_cues") or ()),
+        "gambling_word": tuple(f"spam:{w}" for w in policy.get("gambling_ad_words") or ()),
+        "gambling_cue": tuple(f"spam:{c}" for c in policy.get("gambling_ad_cues") or ()),
     }
     exc = policy.get("term_exceptions") or {}
     mentions = {

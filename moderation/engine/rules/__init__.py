@@ -20,6 +20,7 @@ REGISTRY: dict[str, str] = {
     "links": "moderation.engine.rules.links:LinksRule",
     "group_generalisation": "moderation.engine.rules.group_generalisation:GroupGeneralisationRule",
     "sexual_remark": "moderation.engine.rules.sexual_remark:SexualRemarkRule",
+    "gambling_ad": "moderation.engine.rules.gambling_ad:GamblingAdRule",
     # not in-request rules: they need a model (Celery workers only)
     "toxicity": "moderation.engine.rules.toxicity:ToxicityRule",
     "classifier": "moderation.engine.rules.classifier:ClassifierRule",
@@ -33,6 +34,7 @@ DEFAULT_TEXT_RULES = (
     "links",
     "group_generalisation",
     "sexual_remark",
+    "gambling_ad",
 )
 
 

@@ -6,7 +6,7 @@ Policy versions are immutable, so an upgrade that ships better default term
 lists changes nothing on its own: a running site keeps screening with the
 version its admins activated. This command copies the active version,
 replaces the engine's fields (term lists, exceptions, link/contact/toxicity
-settings, the pair rules: group generalisation and sexual remarks) with the
+settings, the pair rules: group generalisation, sexual remarks and gambling ads) with the
 shipped defaults, and saves it as a new inactive version in the admin's name
 (audited). Try it with the dry-run, then
 activate it in the API or the Django admin, or pass ``--activate``.
