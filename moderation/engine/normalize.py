@@ -822,5 +822,18 @@ def initials_of(word: str) -> str:
     return "".join(_initial(c) for c in word if is_hangul(c) and not 0x314F <= ord(c) <= 0x318E)
 
 
+def written_initials(text: str) -> str:
+    """The initial consonants as written, not folded: a syllable's first consonant and
+    every bare consonant jamo (짱ㄲ → ㅉㄲ); other characters are skipped."""
+    out = []
+    for c in text:
+        o = ord(c)
+        if 0xAC00 <= o <= 0xD7A3:
+            out.append(_CHO[(o - 0xAC00) // 588])
+        elif 0x3131 <= o <= 0x314E:
+            out.append(c)
+    return "".join(out)
+
+
 def jamo_of(word: str) -> str:
     return "".join(_decompose(c) for c in word)

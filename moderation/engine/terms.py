@@ -41,6 +41,7 @@ from .normalize import (
     normalize_pattern_base,
     phonetic,
     skeleton_of,
+    written_initials,
 )
 
 REASON_CODES = (
@@ -356,7 +357,9 @@ class TermMatcher:
             # Likewise for the initial-consonant form: a run holding any jamo is read in
             # initials, so laughter typed onto a word (보셨나요ㅋㅋ) made 보셨나 read as
             # ㅂㅅㄴ (병신); only a hit whose own span has jamo (ㅅ발, 씨ㅂ, ㅂㅅ) counts.
-            found[before:] = [m for m in found[before:] if _has_bare_jamo(orig, m)]
+            found[before:] = [
+                m for m in found[before:] if _has_bare_jamo(orig, m) and _tense_kept(orig, m)
+            ]
         if self.jamo.size:
             jk = norm.derived("jamo")
             if jk is not None:
@@ -611,6 +614,20 @@ def _disguised(original: str, span: tuple[int, int], core: str = "") -> bool:
 
 
 _DRAWN_OUT = re.compile(r"([A-Za-z])\1\1")
+
+
+_TENSE = frozenset("ㄲㄸㅃㅆㅉ")
+
+
+def _tense_kept(original: str, m: TermMatch) -> bool:
+    """A listed initials pattern with a tense consonant (ㅉㄲ for 짱깨) matches only the
+    consonants as written: folded, ㅉㄲ is ㅈㄱ, which readers also write for 조건 and
+    지금. Patterns without one (ㅅㅂ) still match either (ㅆㅂ)."""
+    core = m.pattern.core.replace(" ", "")
+    if not _TENSE.intersection(core) or not _is_initials(core):
+        return True
+    a, b = m.span
+    return written_initials(original[a:b]) == core
 
 
 def _has_bare_jamo(original: str, m: TermMatch) -> bool:

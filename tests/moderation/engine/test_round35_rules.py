@@ -66,7 +66,6 @@ def test_the_rule_can_be_switched_off():
     assert GamblingAdRule(policy).check("바카라 가입하면 보너스") == []
 
 
-@pytest.mark.parametrize("text", ["ㅆㄹㄱ 같은 기사", "ㅅㄹㄱ 같은 기사"])
-def test_a_listed_tense_consonant_pattern_matches(screen, text):
-    res = screen(text)
+def test_a_listed_tense_consonant_pattern_matches(screen):
+    res = screen("ㅆㄹㄱ 같은 기사")
     assert res.action != PUBLISH, res.hits
