@@ -47,7 +47,13 @@ def test_gambling_ads_held(screen, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["카 지 노 신규 혜택", "토.토 하는 사람 모여라", "sp0rts betting, no limits", "s p o r t s betting"]
+    "text",
+    [
+        "카 지 노 신규 혜택",
+        "토.토 하는 사람 모여라",
+        "sp0rts betting, no limits",
+        "s p o r t s betting",
+    ],
 )
 def test_a_disguised_gambling_word_alone_is_held(screen, text):
     res = screen(text)
