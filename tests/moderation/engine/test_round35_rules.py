@@ -19,6 +19,7 @@ from moderation.engine.rules.gambling_ad import GamblingAdRule
         "The casino's hotel tower finally got its permit",
         "Sports betting adverts during matches should be capped",
         "My uncle lost his shop to poker debts years ago",
+        "토토 당첨금 수령하실 분들은 신분증 챙기세요",  # "하실 분" is no ad's word
         # an ad reported as news: a raid, an allegation
         "경찰이 카지노 사이트 운영자를 검거했는데 가입 회원이 3만 명이었다고",
         "The casino was fined for illegal bonus offers to gamblers",
