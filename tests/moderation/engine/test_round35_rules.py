@@ -20,6 +20,8 @@ from moderation.engine.rules.gambling_ad import GamblingAdRule
         "Sports betting adverts during matches should be capped",
         "My uncle lost his shop to poker debts years ago",
         "토토 당첨금 수령하실 분들은 신분증 챙기세요",  # "하실 분" is no ad's word
+        "카지노 직원 임금 지급이 늦어졌대요",
+        "카지노 관련 새 규제 내용 알려드립니다",
         # an ad reported as news: a raid, an allegation
         "경찰이 카지노 사이트 운영자를 검거했는데 가입 회원이 3만 명이었다고",
         "The casino was fined for illegal bonus offers to gamblers",
