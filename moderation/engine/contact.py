@@ -900,7 +900,7 @@ _PUPIL_NAME_KO = re.compile(
     rf"(?<![가-힣\d])[{_SURNAMES_KO}][가-힣]{{2}}"
     r"(?=(?:이라고|이라는|이래|이에요|이고|이임|이야|이랑|임|이|은|는|가|을|를)?(?![가-힣]))"
 )
-_PUPIL_NAME_EN = re.compile(rf"\b(?:{_SURNAMES_EN})[ -][a-z]{{2,6}}-[a-z]{{2,6}}\b")
+_PUPIL_NAME_EN = re.compile(rf"\b(?:{_SURNAMES_EN})[ -][a-z]{{2,6}}-[a-z]{{1,6}}\b")
 # three-syllable words that start like a surname and sit next to a class in clean prose
 _NOT_A_NAME = frozenset(
     "선생님 담임이 담임은 반장이 반장은 부반장 전학생 전학을 학생이 학생은 오늘은 오늘도 우리는 "
@@ -999,7 +999,9 @@ def _school_class(base: Key) -> list[Finding]:
 # branch; thanks to a helpful clerk is the exception.
 _WORK_NAME_EN = re.compile(
     _PUPIL_NAME_EN.pattern + "|"
-    rf"(?<!my )\bname(?:'s| is) (?:mr\.? |ms\.? |mrs\.? )?(?:{_SURNAMES_EN})[ -][a-z]+"
+    rf"(?<!my )\bname(?:'s| is) (?:mr\.? |ms\.? |mrs\.? )?(?:{_SURNAMES_EN})[ -][a-z]+|"
+    # a title and a surname: "Mr. Oh from Hanil Insurance, 5th floor sales team"
+    rf"\b(?:mr|ms|mrs|miss)\.? (?:{_SURNAMES_EN})\b(?!'s)"
 )
 # people the news names every day: their office is public
 _PUBLIC_NAMES_EN = frozenset(
@@ -1014,10 +1016,13 @@ _PUBLIC_ROLE_EN = re.compile(
     r"spokes(?:man|woman|person)|leader|head of|senator|mayor|governor|ambassador|"
     r"regime|politburo|striker|midfielder|captain|coach|manager of the national)\b"
 )
+_TITLED_NAME_EN = re.compile(r"(?:mr|ms|mrs|miss)\b")
+_LOOSE_UNIT_EN = re.compile(r"works?\b|based at")
 _WORK_UNIT_EN = re.compile(
     r"\bteam \d|\b[a-z]+ team\b|\b(?:night|morning|day|evening|late|early|graveyard) shifts?\b|"
     r"\bbranch\b|\bext(?:ension)?\.? ?\d|\bdesk\b|\b\d{1,2}(?:st|nd|rd|th|f)?[ -]?floor\b|"
-    r"\b(?:morning|night|evening) crew\b|\bworks? (?:at|for|in|nights|night shifts)\b|"
+    r"\b(?:morning|night|evening) crew\b|\bworks? (?:nights|night shifts)\b|"
+    r"\bworks? (?:(?:weekends|weekdays|mornings|evenings|part[- ]time|days) )?(?:at|for|in)\b|"
     r"\bbased at\b|\bdepartment\b|\bdept\b|\b(?:counter|window|ward) \d"
 )
 _WORK_TITLE_KO = (
@@ -1035,17 +1040,19 @@ _WORK_NAME_KO = re.compile(
 )
 _WORK_UNIT_KO = re.compile(
     r"직장|회사|다님|다니는|다녀|근무|(?<!대표)(?<!국가대표)(?<!상대)(?<!우리)[가-힣0-9]{1,10}팀(?![가-힣])|"
-    r"지점|지사|공장|연구소|사업장|병원|매장|창구|편의점|마트|구청|시청|군청|공무원|주민센터"
+    r"지점|지사|공장|연구소|사업장|병원|매장|창구|편의점|마트|구청|시청|군청|공무원|주민센터|"
+    r"민원실|접수처|고객센터|콜센터|행정실"
 )
 _TEAMS_NOT_WORK = re.compile(r"대표팀|국가대표|상대팀|우리팀|홈팀|원정팀|응원팀|선수|감독|코치")
 _WORK_THANKS = re.compile(
-    r"감사|고마|칭찬|친절|\b(?:thanks?|thank you|kudos|shout ?out|grateful|helped|kind|lovely)\b"
+    r"감사|고마|칭찬|(?<!불)친절|"
+    r"\b(?:thanks?|thank you|kudos|shout ?out|grateful|helped|kind|lovely)\b"
 )
 
 
 # words one of which every name pattern holds: plain substring tests, far cheaper than a
 # regex alternation on the comments (nearly all) that have none
-_WORK_NAME_EN_GATE = ("-", "name")
+_WORK_NAME_EN_GATE = ("-", "name", "mr", "ms", "miss")
 _AGE_KO = re.compile(r"\d\s?세(?![가-힣])")
 _WORK_NAME_KO_GATE = tuple("이름 실명 본명 팀 직원".split()) + tuple(
     _WORK_TITLE_KO.replace("생?", "").split("|")
@@ -1071,11 +1078,15 @@ def _named_at_work(base: Key) -> list[Finding]:
             or _SELF_INTRO_EN.search(text)
         ):
             continue
+        # "Mr. Kim works at the ministry": a title and a surname name an official as
+        # often as a clerk; held only with the unit a reader could walk up to
+        titled = _TITLED_NAME_EN.match(name.group()) is not None
         unit = next(
             (
                 u
                 for u in unit_pat.finditer(text)
-                if not (name.start() <= u.start() < name.end()) or "팀" in name.group()
+                if (not (name.start() <= u.start() < name.end()) or "팀" in name.group())
+                and not (titled and _LOOSE_UNIT_EN.match(u.group()))
             ),
             None,
         )

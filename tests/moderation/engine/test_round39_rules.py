@@ -1,0 +1,41 @@
+"""Round 39 (session 16, written in a branch while heldout102-105 were measured): a
+private person named at work with a one-letter given-name syllable (Seo-a), a title and a
+surname (Mr. Oh), "works weekends at"; a complaint (불친절) is not thanks; a Shiba dog as a
+sentence's subject. Fresh sentences, none from a corpus."""
+
+import pytest
+
+from moderation.engine.base import PUBLISH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lifeguard who yelled at my kid is Kang Min-a, she works weekends at the Haeundae "
+        "rental shop, go tell her off",
+        "That pushy agent is Ms. Jeon from Hyundai Marine, claims department, 7th floor",
+        "민원실 직원 정우진 불친절하기로 유명함, 가서 따지세요",
+    ],
+)
+def test_named_at_work_held(screen, text):
+    res = screen(text)
+    assert res.action != PUBLISH, res.hits
+    assert "personal_info" in {h.code for h in res.hits}, res.hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Yoon's team flew to Washington for the tariff talks",
+        "민원실 직원 정우진 씨가 친절하게 서류를 챙겨줬어요",
+        "우리 시바가 오늘도 산책 안 간다고 버텨요",
+        "My cousin works weekends at a bakery and loves it",
+    ],
+)
+def test_published(screen, text):
+    res = screen(text)
+    assert res.action == PUBLISH, res.hits
+
+
+def test_shiba_swear_still_refused(screen):
+    assert screen("시바가 뭐 이래 진짜").action != PUBLISH
