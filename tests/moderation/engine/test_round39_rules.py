@@ -1,7 +1,7 @@
 """Round 39 (session 16, written in a branch while heldout102-105 were measured): a
 private person named at work with a one-letter given-name syllable (Seo-a), a title and a
 surname (Mr. Oh), "works weekends at"; a complaint (불친절) is not thanks; a Shiba dog as a
-sentence's subject. Fresh sentences, none from a corpus."""
+sentence's subject; a plot or a script called rubbish. Fresh sentences, none from a corpus."""
 
 import pytest
 
@@ -30,6 +30,7 @@ def test_named_at_work_held(screen, text):
         "민원실 직원 정우진 씨가 친절하게 서류를 챙겨줬어요",
         "우리 시바가 오늘도 산책 안 간다고 버텨요",
         "My cousin works weekends at a bakery and loves it",
+        "시즌2는 쓰레기 같은 각본 때문에 다 망쳤다",
     ],
 )
 def test_published(screen, text):
@@ -37,5 +38,6 @@ def test_published(screen, text):
     assert res.action == PUBLISH, res.hits
 
 
-def test_shiba_swear_still_refused(screen):
-    assert screen("시바가 뭐 이래 진짜").action != PUBLISH
+@pytest.mark.parametrize("text", ["시바가 뭐 이래 진짜", "저 쓰레기 같은 인간 또 나왔네"])
+def test_still_not_published(screen, text):
+    assert screen(text).action != PUBLISH
