@@ -627,10 +627,16 @@ def _after_form(base: Key, text: str, am: re.Match) -> Finding | None:
 
 # ----------------------------------------------------------------------------- addresses
 
+# a road-name address to the building ("연남로 5길 21", "포은로12길 3"): a road, its
+# numbered branch and a building number, an address whole on its own
+_ROAD_GIL_ADDRESS = re.compile(r"[가-힣]로\s?\d{1,3}(?:번)?길\s?\d{1,4}(?:-\d{1,4})?(?!\d)")
 _ADDRESS_PATTERNS = [
     # 매탄동 123-45, 성산로 15, 하늘빌라 201호, 105동 1502호
     re.compile(r"[가-힣](?:동|로|길|리|읍|면)\s?\d{1,4}(?:-\d{1,4})?(?:번지)?(?![\d가-힣])"),
-    re.compile(r"\d{1,4}동\s?\d{1,4}호|[가-힣]{2,}(?:빌라|아파트|맨션|오피스텔|빌딩)\s?\d{1,4}호?"),
+    # two patterns, not one alternation: "한양아파트 204동 701호" would let the complex
+    # consume the building number and leave "동 701호" unmatched
+    re.compile(r"\d{1,4}동\s?\d{1,4}호"),
+    re.compile(r"[가-힣]{2,}(?:빌라|아파트|맨션|오피스텔|빌딩)\s?\d{1,4}호?"),
     # English: 302-1104, Unit 1502, Building 105, Apt 3B, 15 Seongsan-ro
     re.compile(
         r"\b(?:apt|apartment|unit|building|bldg|suite|room|flat|house)\.?\s?#?\d{1,5}[a-z]?\b"
@@ -641,6 +647,7 @@ _ADDRESS_PATTERNS = [
     re.compile(r"\b[a-z]+-(?:dong|ro|gil|daero|ri)\s\d{1,5}(?:-\d{1,4})?(?![\d-])"),
     # building-unit without a street cue ("102-1503, Jamsil ..."): needs a cue or a second element
     re.compile(r"(?<![\d-])\d{3}-\d{3,4}(?![\d-])"),
+    _ROAD_GIL_ADDRESS,
 ]
 _ADDRESS_CUE = re.compile(
     r"home address|address is|lives? (?:at|in|near)|living at|집\s?주소|주소\s?[:：]|사는\s?곳|"
@@ -671,9 +678,15 @@ _PUBLIC_PLACE = re.compile(
     # round 29: memorials, airports, terminals, post and police stations, hospitals, venues
     r"기념관|기념당|공항|터미널|우체국|경찰서|파출소|소방서|보건소|병원|체육관|경기장|공연장|"
     r"memorial hall|airport|bus terminal|police station|fire station|hospital|"
-    r"stadium|arena|concert hall"
+    r"stadium|arena|concert hall|"
+    # round 39: a business's address is on its sign (a road-name address alone now counts)
+    r"카페|식당|맛집|음식점|빵집|서점|공방|갤러리|호텔|펜션|"
+    r"restaurant|caf[eé]\b|bakery|bookshop|bookstore|gallery|hotel"
 )
-_RESIDENCE_CUE = re.compile(r"home|lives?\b|living|집|살아|살고|사는|산다|삽니다|거주|자택|본가")
+# 집 as a home, not the shop in 빵집, 맛집, 술집, 밥집
+_RESIDENCE_CUE = re.compile(
+    r"home|lives?\b|living|(?<![빵맛술밥])집|살아|살고|사는|산다|삽니다|거주|자택|본가"
+)
 
 
 # "집은 성북구 길음동 래미안 3단지": someone's home by district, neighbourhood and the
@@ -729,7 +742,7 @@ def _address(base: Key) -> list[Finding]:
         return []
     cue = _ADDRESS_CUE.search(text)
     # one structured element plus a cue, or two structured elements
-    if len(hits) >= 2 or cue:
+    if len(hits) >= 2 or cue or any(m.re is _ROAD_GIL_ADDRESS for m in hits):
         a = min(m.start() for m in hits)
         b = max(m.end() for m in hits)
         if cue:

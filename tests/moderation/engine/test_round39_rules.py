@@ -1,7 +1,8 @@
 """Round 39 (session 16, written in a branch while heldout102-105 were measured): a
 private person named at work with a one-letter given-name syllable (Seo-a), a title and a
-surname (Mr. Oh), "works weekends at"; a complaint (불친절) is not thanks; a Shiba dog as a
-sentence's subject; a plot or a script called rubbish. Fresh sentences, none from a corpus."""
+surname (Mr. Oh), "works weekends at"; a complaint (불친절) is not thanks; a road-name
+address to the building and a flat in a named complex; a Shiba dog as a sentence's
+subject; a plot or a script called rubbish. Fresh sentences, none from a corpus."""
 
 import pytest
 
@@ -15,9 +16,11 @@ from moderation.engine.base import PUBLISH
         "rental shop, go tell her off",
         "That pushy agent is Ms. Jeon from Hyundai Marine, claims department, 7th floor",
         "민원실 직원 정우진 불친절하기로 유명함, 가서 따지세요",
+        "그 악플러 집 일산 후곡마을 현대아파트 301동 902호 찾아가 봄",
+        "저 배우 집 알아냄 ㅋㅋ 성수이로 7길 32 가보셈",
     ],
 )
-def test_named_at_work_held(screen, text):
+def test_person_located_held(screen, text):
     res = screen(text)
     assert res.action != PUBLISH, res.hits
     assert "personal_info" in {h.code for h in res.hits}, res.hits
@@ -31,6 +34,7 @@ def test_named_at_work_held(screen, text):
         "우리 시바가 오늘도 산책 안 간다고 버텨요",
         "My cousin works weekends at a bakery and loves it",
         "시즌2는 쓰레기 같은 각본 때문에 다 망쳤다",
+        "성수동 빵집 하나 추천해요, 성수이로 7길 32에 있어요",
     ],
 )
 def test_published(screen, text):
