@@ -32,19 +32,21 @@ class Finding:
 # ----------------------------------------------------------------------------- phones
 
 # Digit-like letters inside a digit run: O1O-l234-5678.
-_DIGITISH = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1"})
+# (з, the Cyrillic ze, is a 3 by shape: "010-9З2-1187"; case-folding leaves it Cyrillic)
+_DIGITISH = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1", "з": "3"})
 # Letters that stand for digits only by shape (0l0-9Z3l-55G6): Z 2, S 5, G 6, B 8. They
 # are read as digits only when the whole stretch then has a Korean mobile number's shape.
 _DIGITISH_WIDE = str.maketrans(
-    {"o": "0", "l": "1", "i": "1", "|": "1", "z": "2", "s": "5", "g": "6", "b": "8"}
+    {"o": "0", "l": "1", "i": "1", "|": "1", "з": "3", "z": "2", "s": "5", "g": "6", "b": "8"}
 )
 _PHONE_RUN = re.compile(
-    r"(?<![a-z0-9])\+?[0-9olizsgb|(][0-9olizsgb|()\-. ㅡ–—]{6,26}[0-9olizsgb|](?![a-z0-9])"
+    r"(?<![a-z0-9])\+?[0-9olizsgb|(][0-9olizsgbз|()\-. ㅡ–—]{6,26}[0-9olizsgb|](?![a-z0-9])"
 )
 # A number written digit by digit, its groups set apart by a dot, a dash or ㅡ
 # ("o1o . 3 3 9 2 . 7 1 0 5", "010 ㅡ 3 3 7 2 ㅡ 9 0 1 8"): with the separators gone it is
 # exactly a Korean mobile or landline number.
 _SPREAD_SEPARATORS = re.compile(r"[\s.\-()ㅡ–—]+")
+_TRAILING_WORD = re.compile(r"(?:\s+[a-z|]{2,})+$")
 _SPREAD_PHONE = re.compile(r"(?:01[016789]|0(?:2|[3-6][1-5]|70))\d{7,8}")
 _MOBILE_SHAPE = re.compile(r"01[016789][-. ]?\d{3,4}[-. ]?\d{4}")
 _PHONE_PATTERNS = [
@@ -86,6 +88,9 @@ def _phones(base: Key) -> list[Finding]:
                 break
         else:
             flat = _SPREAD_SEPARATORS.sub("", mapped)
+            if not _SPREAD_PHONE.fullmatch(flat):
+                # the run took the next word's shape letters ("2.0.4.8 is the manager")
+                flat = _SPREAD_SEPARATORS.sub("", _TRAILING_WORD.sub("", cand).translate(_DIGITISH))
             if _SPREAD_PHONE.fullmatch(flat) and not placeholder_digits(flat):
                 found = Finding("phone", base.span(m.start(), m.end()), flat)
                 if not _public_line(text, found, m.start(), m.end()):

@@ -18,6 +18,8 @@ from moderation.engine.base import PUBLISH
         "민원실 직원 정우진 불친절하기로 유명함, 가서 따지세요",
         "그 악플러 집 일산 후곡마을 현대아파트 301동 902호 찾아가 봄",
         "저 배우 집 알아냄 ㅋㅋ 성수이로 7길 32 가보셈",
+        "0.1.0 - 5.5.2.9 - 8.8.1.3 is the landlord who kept my deposit, ring him",
+        "Refunds? text the owner at 010-45З7-2290",
     ],
 )
 def test_person_located_held(screen, text):
