@@ -655,7 +655,9 @@ _ADDRESS_PATTERNS = [
     _ROAD_GIL_ADDRESS,
 ]
 _ADDRESS_CUE = re.compile(
-    r"home address|address is|lives? (?:at|in|near)|living at|집\s?주소|주소\s?[:：]|사는\s?곳|"
+    r"home address|address is|living at|"
+    r"lives? (?:at|in|near|above|below|behind|next to|across from)|"
+    r"집\s?주소|주소\s?[:：]|사는\s?곳|"
     r"살아요|살고\s?있|산다|삽니다|거주|(?:동|호)\s?(?:에\s?)?사는|"
     r"\b[a-z]+-gu\b|[가-힣]+(?:시|군|구)\s[가-힣]+(?:동|구|로|길)"
 )
@@ -1035,12 +1037,13 @@ _PUBLIC_ROLE_EN = re.compile(
     r"regime|politburo|striker|midfielder|captain|coach|manager of the national)\b"
 )
 _TITLED_NAME_EN = re.compile(r"(?:mr|ms|mrs|miss)\b")
-_LOOSE_UNIT_EN = re.compile(r"works?\b|based at")
+_LOOSE_UNIT_EN = re.compile(r"works?\b|based at|teach")
 _WORK_UNIT_EN = re.compile(
     r"\bteam \d|\b[a-z]+ team\b|\b(?:night|morning|day|evening|late|early|graveyard) shifts?\b|"
     r"\bbranch\b|\bext(?:ension)?\.? ?\d|\bdesk\b|\b\d{1,2}(?:st|nd|rd|th|f)?[ -]?floor\b|"
     r"\b(?:morning|night|evening) crew\b|\bworks? (?:nights|night shifts)\b|"
     r"\bworks? (?:(?:weekends|weekdays|mornings|evenings|part[- ]time|days) )?(?:at|for|in)\b|"
+    r"\bworks? the [a-z0-9]+ (?:on|at|in|by|near)\b|\bteach(?:es)? (?:[a-z0-9]+ ){0,2}at\b|"
     r"\bbased at\b|\bdepartment\b|\bdept\b|\b(?:counter|window|ward) \d"
 )
 _WORK_TITLE_KO = (

@@ -20,6 +20,8 @@ from moderation.engine.base import PUBLISH
         "저 배우 집 알아냄 ㅋㅋ 성수이로 7길 32 가보셈",
         "0.1.0 - 5.5.2.9 - 8.8.1.3 is the landlord who kept my deposit, ring him",
         "Refunds? text the owner at 010-45З7-2290",
+        "The bully's dad is Han Jae-won, he teaches 3rd grade at Mokdong Elementary",
+        "The guy who keyed my car is Seo Tae-min, lives behind the church at 48 Dongil-ro",
     ],
 )
 def test_person_located_held(screen, text):
@@ -35,6 +37,7 @@ def test_person_located_held(screen, text):
         "민원실 직원 정우진 씨가 친절하게 서류를 챙겨줬어요",
         "우리 시바가 오늘도 산책 안 간다고 버텨요",
         "My cousin works weekends at a bakery and loves it",
+        "Mr. Shin teaches at Yonsei and his lecture on tariffs is online",
         "시즌2는 쓰레기 같은 각본 때문에 다 망쳤다",
         "성수동 빵집 하나 추천해요, 성수이로 7길 32에 있어요",
     ],
