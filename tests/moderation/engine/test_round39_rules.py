@@ -38,6 +38,9 @@ def test_person_located_held(screen, text):
         "우리 시바가 오늘도 산책 안 간다고 버텨요",
         "My cousin works weekends at a bakery and loves it",
         "Mr. Shin teaches at Yonsei and his lecture on tariffs is online",
+        "We found cockroaches in the hotel bathroom on day two, never again",
+        "I play hooker for our company team, the scrum drills are brutal",
+        "장애인을 병신 취급하지 말고 편의시설부터 만들어라",
         "시즌2는 쓰레기 같은 각본 때문에 다 망쳤다",
         "성수동 빵집 하나 추천해요, 성수이로 7길 32에 있어요",
     ],
@@ -47,6 +50,14 @@ def test_published(screen, text):
     assert res.action == PUBLISH, res.hits
 
 
-@pytest.mark.parametrize("text", ["시바가 뭐 이래 진짜", "저 쓰레기 같은 인간 또 나왔네"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "시바가 뭐 이래 진짜",
+        "저 쓰레기 같은 인간 또 나왔네",
+        "Those migrants are cockroaches in the subway",
+        "병신 소리 들어도 싸다 저 공무원",
+    ],
+)
 def test_still_not_published(screen, text):
     assert screen(text).action != PUBLISH
