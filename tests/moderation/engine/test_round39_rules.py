@@ -1,4 +1,4 @@
-"""Round 39 (session 16, written in a branch while heldout102-105 were measured): a
+"""Round 39 (session 16, merged before heldout102-105 were read): a
 private person named at work with a one-letter given-name syllable (Seo-a), a title and a
 surname (Mr. Oh), "works weekends at"; a complaint (불친절) is not thanks; a road-name
 address to the building and a flat in a named complex; a Shiba dog as a sentence's
